@@ -1,0 +1,98 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/page-header";
+import { ApplicationStatusBadge } from "@/components/status-badge";
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, Td, Th } from "@/components/ui/table";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { AREA_ROLES } from "@/lib/auth/permissions";
+import { listOwnApplications, listOwnProducts } from "@/lib/dal/enterprise-home";
+
+export default async function EnterpriseHome() {
+  const user = await requirePageUser(AREA_ROLES.enterprise, "/enterprise");
+  const [productRows, applicationRows] = await Promise.all([listOwnProducts(user), listOwnApplications(user)]);
+  const t = await getTranslations("enterprise");
+  const common = await getTranslations("common");
+  const locale = await getLocale();
+  const en = locale === "en";
+  return (
+    <>
+      <PageHeader title={t("homeTitle")} description={user.organizationName} />
+      <div className="space-y-6">
+        <Card>
+          <CardHeader title={t("products")} />
+          {productRows.length === 0 ? (
+            <div className="p-4">
+              <EmptyState title={t("noProducts")} description={t("noProductsHint")} />
+            </div>
+          ) : (
+            <Table>
+              <thead>
+                <tr>
+                  <Th>{t("productName")}</Th>
+                  <Th>{t("model")}</Th>
+                  <Th>{t("category")}</Th>
+                  <Th>{t("boundary")}</Th>
+                  <Th>{t("declaredUnit")}</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {productRows.map((product) => (
+                  <tr key={product.id}>
+                    <Td>
+                      <Link className="font-medium text-brand-700 hover:underline" href={`/enterprise/products/${product.id}`}>
+                        {en ? product.nameEn : product.nameZh}
+                      </Link>
+                    </Td>
+                    <Td>{product.model}</Td>
+                    <Td>{en ? product.categoryEn : product.categoryZh}</Td>
+                    <Td>{common(`boundary.${product.systemBoundary}`)}</Td>
+                    <Td>
+                      {product.declaredUnitAmount} {product.declaredUnit}
+                    </Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </Card>
+        <Card>
+          <CardHeader title={t("applications")} />
+          {applicationRows.length === 0 ? (
+            <div className="p-4">
+              <EmptyState title={t("noApplications")} />
+            </div>
+          ) : (
+            <Table>
+              <thead>
+                <tr>
+                  <Th>{t("productName")}</Th>
+                  <Th>{common("status")}</Th>
+                  <Th>{t("result")}</Th>
+                  <Th>{common("updated")}</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {applicationRows.map((application) => (
+                  <tr key={application.id}>
+                    <Td>
+                      <Link className="font-medium text-brand-700 hover:underline" href={`/enterprise/applications/${application.id}`}>
+                        {en ? application.productNameEn : application.productNameZh}
+                      </Link>
+                    </Td>
+                    <Td>
+                      <ApplicationStatusBadge status={application.status} />
+                    </Td>
+                    <Td>{application.resultValue ? `${Number(application.resultValue).toPrecision(3)} kg CO₂e / ${application.declaredUnit}` : t("notCalculated")}</Td>
+                    <Td>{application.updatedAt.toLocaleDateString(locale)}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { Menu, X } from "lucide-react";
+
+type Props = {
+  items: { href: string; label: string }[];
+  menuLabel: string;
+  userLabel: string | null;
+  signOutLabel: string | null;
+  signOutAction: () => Promise<void>;
+};
+
+export function MobileNav({ items, menuLabel, userLabel, signOutLabel, signOutAction }: Props) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="md:hidden">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls="mobile-nav"
+        aria-label={menuLabel}
+        onClick={() => setOpen((value) => !value)}
+        className="inline-flex h-9 w-9 items-center justify-center rounded-md border border-slate-300"
+      >
+        {open ? <X size={18} aria-hidden /> : <Menu size={18} aria-hidden />}
+      </button>
+      {open ? (
+        <nav id="mobile-nav" aria-label={menuLabel} className="absolute inset-x-0 top-14 z-40 border-b border-slate-200 bg-white px-4 py-3 shadow">
+          <ul className="space-y-1">
+            {items.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} onClick={() => setOpen(false)} className="block rounded-md px-3 py-2 text-sm hover:bg-slate-100">
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          {userLabel && signOutLabel ? (
+            <form action={signOutAction} className="mt-3 flex items-center justify-between border-t border-slate-200 pt-3">
+              <span className="text-sm text-slate-700">{userLabel}</span>
+              <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm">
+                {signOutLabel}
+              </button>
+            </form>
+          ) : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { useTranslations } from "next-intl";
+import type { ApplicationStatus, CertificateStatus } from "@/db/schema";
+import { Badge } from "@/components/ui/badge";
+
+const APPLICATION_TONES: Record<ApplicationStatus, "neutral" | "info" | "success" | "warning" | "danger"> = {
+  draft: "neutral",
+  submitted: "info",
+  declined: "warning",
+  accepted: "info",
+  in_review: "info",
+  changes_requested: "warning",
+  awaiting_decision: "info",
+  certified: "success",
+  rejected: "danger",
+};
+
+const CERTIFICATE_TONES: Record<CertificateStatus, "success" | "warning" | "danger" | "neutral"> = {
+  valid: "success",
+  suspended: "warning",
+  withdrawn: "danger",
+  expired: "neutral",
+};
+
+export function ApplicationStatusBadge({ status }: { status: ApplicationStatus }) {
+  const t = useTranslations("common.applicationStatus");
+  return <Badge tone={APPLICATION_TONES[status]}>{t(status)}</Badge>;
+}
+
+export function CertificateStatusBadge({ status }: { status: CertificateStatus }) {
+  const t = useTranslations("common.certificateStatus");
+  return <Badge tone={CERTIFICATE_TONES[status]}>{t(status)}</Badge>;
+}

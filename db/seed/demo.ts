@@ -1,0 +1,151 @@
+/**
+ * The Chongqing demo pilot: the bureau, two verification bodies, four
+ * enterprises with products and inventories, and the demo accounts.
+ * Runs only on an empty database.
+ */
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db";
+import {
+  applications,
+  emissionFactors,
+  inventoryLines,
+  organizations,
+  products,
+  users,
+  type NewInventoryLine,
+  type Role,
+} from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { withCreditCodeCheck } from "@/lib/validation/credit-code";
+import { DEMO_PASSWORD } from "./demo-accounts";
+import { seedReferenceData } from "./reference-data";
+
+const CHONGQING = "500000";
+
+type OrgSeed = typeof organizations.$inferInsert & { key: string };
+
+const ORGANIZATIONS: OrgSeed[] = [
+  { key: "operator", kind: "operator", name: "CarbonLabel 平台运营", nameEn: "CarbonLabel platform operator", region: CHONGQING },
+  { key: "bureau", kind: "regulator", name: "重庆市生态环境局", nameEn: "Chongqing Ecology and Environment Bureau", region: CHONGQING },
+  { key: "body1", kind: "verification_body", name: "渝碳认证中心", nameEn: "Yutan Certification Centre", region: CHONGQING, district: "500112", accreditationNo: "CNCA-R-2025-101" },
+  { key: "body2", kind: "verification_body", name: "西部绿色认证有限公司", nameEn: "Western Green Certification Co.", region: CHONGQING, district: "500106", accreditationNo: "CNCA-R-2025-117" },
+  { key: "laptop", kind: "enterprise", name: "重庆渝新电脑制造有限公司", nameEn: "Chongqing Yuxin Computer Manufacturing Co.", region: CHONGQING, district: "500106", creditCode: withCreditCodeCheck("91500106MA60A1B2C") },
+  { key: "nev", kind: "enterprise", name: "重庆长江新能源汽车有限公司", nameEn: "Chongqing Changjiang New Energy Vehicle Co.", region: CHONGQING, district: "500112", creditCode: withCreditCodeCheck("91500112MA5U7K3M9") },
+  { key: "battery", kind: "enterprise", name: "重庆锂源电池科技有限公司", nameEn: "Chongqing Liyuan Battery Technology Co.", region: CHONGQING, district: "500120", creditCode: withCreditCodeCheck("91500120MA61C4D5E") },
+  { key: "chemical", kind: "enterprise", name: "重庆长寿化工新材料有限公司", nameEn: "Chongqing Changshou Chemical Materials Co.", region: CHONGQING, district: "500115", creditCode: withCreditCodeCheck("91500115MA5YH8J2K") },
+];
+
+const USERS: { email: string; name: string; role: Role; org: string }[] = [
+  { email: "admin@demo.carbonlabel.org", name: "平台管理员", role: "admin", org: "operator" },
+  { email: "bureau@demo.carbonlabel.org", name: "李静（市生态环境局）", role: "regulator", org: "bureau" },
+  { email: "verifier@demo.carbonlabel.org", name: "王磊（主任核查员）", role: "verifier", org: "body1" },
+  { email: "reviewer@demo.carbonlabel.org", name: "陈敏（认证决定人员）", role: "reviewer", org: "body1" },
+  { email: "verifier2@demo.carbonlabel.org", name: "赵强（核查员）", role: "verifier", org: "body2" },
+  { email: "laptop@demo.carbonlabel.org", name: "刘洋（渝新电脑）", role: "enterprise", org: "laptop" },
+  { email: "nev@demo.carbonlabel.org", name: "周婷（长江新能源）", role: "enterprise", org: "nev" },
+  { email: "battery@demo.carbonlabel.org", name: "孙浩（锂源电池）", role: "enterprise", org: "battery" },
+  { email: "chemical@demo.carbonlabel.org", name: "吴芳（长寿化工）", role: "enterprise", org: "chemical" },
+];
+
+type ProductSeed = Omit<typeof products.$inferInsert, "organizationId"> & { key: string; org: string };
+
+const PRODUCTS: ProductSeed[] = [
+  { key: "laptop14", org: "laptop", categoryId: "laptop", nameZh: "渝新轻薄笔记本电脑 14 英寸", nameEn: "Yuxin UltraSlim 14-inch laptop", model: "YX-14S", hsCode: "84713000", declaredUnitAmount: "1", declaredUnit: "piece", systemBoundary: "cradle_to_gate", periodStart: "2025-01-01", periodEnd: "2025-12-31", productionVolume: "10000", site: "重庆市沙坪坝区西永微电园", exportMarkets: ["EU", "US"] },
+  { key: "laptop16", org: "laptop", categoryId: "laptop", nameZh: "渝新商务笔记本电脑 16 英寸", nameEn: "Yuxin Business 16-inch laptop", model: "YX-16B", hsCode: "84713000", declaredUnitAmount: "1", declaredUnit: "piece", systemBoundary: "cradle_to_grave", periodStart: "2025-01-01", periodEnd: "2025-12-31", productionVolume: "8000", site: "重庆市沙坪坝区西永微电园", exportMarkets: ["EU"] },
+  { key: "suv", org: "nev", categoryId: "nev", nameZh: "长江纯电动 SUV", nameEn: "Changjiang battery-electric SUV", model: "CJ-EV7", hsCode: "8703800090", declaredUnitAmount: "1", declaredUnit: "piece", systemBoundary: "cradle_to_gate", periodStart: "2025-01-01", periodEnd: "2025-12-31", productionVolume: "20000", site: "重庆市渝北区两江新区", exportMarkets: ["EU", "ASEAN"] },
+  { key: "lfp", org: "battery", categoryId: "li_battery_power", nameZh: "磷酸铁锂动力电池包 280Ah", nameEn: "LFP power battery pack 280 Ah", model: "LY-LFP280", hsCode: "85076000", declaredUnitAmount: "1", declaredUnit: "kWh", systemBoundary: "cradle_to_gate", periodStart: "2025-01-01", periodEnd: "2025-12-31", productionVolume: "2000000", site: "重庆市璧山区高新区", exportMarkets: ["EU", "US"] },
+  { key: "pc", org: "chemical", categoryId: "chemical", nameZh: "聚碳酸酯树脂", nameEn: "Polycarbonate resin", model: "CS-PC1000", hsCode: "390740", declaredUnitAmount: "1", declaredUnit: "t", systemBoundary: "cradle_to_gate", periodStart: "2025-01-01", periodEnd: "2025-12-31", productionVolume: "50000", site: "重庆市长寿区经开区", exportMarkets: ["EU"] },
+];
+
+type LineSeed = Omit<NewInventoryLine, "applicationId" | "factorId"> & { factorKey?: string };
+
+/** Activity data of the reference period; supplier factors stand for suppliers' own declared PCFs. */
+const INVENTORIES: Record<string, LineSeed[]> = {
+  laptop14: [
+    { stage: "raw_material", description: "主板及芯片组（供应商 PCF）", quantity: "10000", unit: "piece", source: "supplier_factor", supplierFactorValue: "142.5", supplierFactorUnit: "piece", supplierName: "重庆西永电子有限公司", dataType: "primary", dqrTechnological: 2, dqrGeographical: 1, dqrTemporal: 1 },
+    { stage: "raw_material", description: "液晶显示屏模组（供应商 PCF）", quantity: "10000", unit: "piece", source: "supplier_factor", supplierFactorValue: "61.8", supplierFactorUnit: "piece", supplierName: "成都显示科技有限公司", dataType: "primary", dqrTechnological: 2, dqrGeographical: 2, dqrTemporal: 1 },
+    { stage: "raw_material", description: "钢制结构件", quantity: "3.2", unit: "t", source: "database_factor", factorKey: "cpcd.material.carbon_steel", dataType: "secondary", dqrTechnological: 3, dqrGeographical: 2, dqrTemporal: 2 },
+    { stage: "production", description: "组装车间用电（与其他产品分摊）", quantity: "250", unit: "MWh", source: "database_factor", factorKey: "cn.electricity.national.2024", allocationShare: "0.4", dataType: "primary", dqrTechnological: 1, dqrGeographical: 1, dqrTemporal: 1 },
+    { stage: "production", description: "天然气锅炉（按热值）", quantity: "180", unit: "GJ", source: "database_factor", factorKey: "ipcc.fuel.natural_gas.combustion", allocationShare: "0.4", dataType: "primary", dqrTechnological: 2, dqrGeographical: 3, dqrTemporal: 1 },
+    { stage: "production", description: "空调系统 HFC-134a 泄漏", quantity: "2", unit: "kg", source: "direct_gas", gas: "HFC-134a", dataType: "primary", dqrTechnological: 2, dqrGeographical: 1, dqrTemporal: 1 },
+  ],
+  suv: [
+    { stage: "raw_material", description: "动力电池包（供应商 PCF）", quantity: "20000", unit: "piece", source: "supplier_factor", supplierFactorValue: "5600", supplierFactorUnit: "piece", supplierName: "重庆锂源电池科技有限公司", dataType: "primary", dqrTechnological: 2, dqrGeographical: 1, dqrTemporal: 1 },
+    { stage: "raw_material", description: "车身钢材", quantity: "18000", unit: "t", source: "database_factor", factorKey: "cpcd.material.carbon_steel", dataType: "secondary", dqrTechnological: 3, dqrGeographical: 2, dqrTemporal: 2 },
+    { stage: "production", description: "整车工厂用电", quantity: "36000", unit: "MWh", source: "database_factor", factorKey: "cn.electricity.national.2024", dataType: "primary", dqrTechnological: 1, dqrGeographical: 1, dqrTemporal: 1 },
+  ],
+  lfp: [
+    { stage: "raw_material", description: "电芯正极材料（供应商 PCF）", quantity: "2000000", unit: "kWh", source: "supplier_factor", supplierFactorValue: "38.2", supplierFactorUnit: "kWh", supplierName: "四川正极材料有限公司", dataType: "primary", dqrTechnological: 2, dqrGeographical: 2, dqrTemporal: 1 },
+    { stage: "production", description: "电芯及 PACK 产线用电", quantity: "90000", unit: "MWh", source: "database_factor", factorKey: "cn.electricity.national.2024", dataType: "primary", dqrTechnological: 1, dqrGeographical: 1, dqrTemporal: 1 },
+    { stage: "production", description: "厂区光伏自发自用电", quantity: "12000", unit: "MWh", source: "database_factor", factorKey: "cn.electricity.pv.2024", dataType: "primary", dqrTechnological: 1, dqrGeographical: 1, dqrTemporal: 1 },
+  ],
+  pc: [
+    { stage: "production", description: "聚合装置用电", quantity: "60000", unit: "MWh", source: "database_factor", factorKey: "cn.electricity.national.2024", dataType: "primary", dqrTechnological: 1, dqrGeographical: 1, dqrTemporal: 1 },
+    { stage: "production", description: "蒸汽锅炉天然气（按热值）", quantity: "1500000", unit: "GJ", source: "database_factor", factorKey: "ipcc.fuel.natural_gas.combustion", dataType: "primary", dqrTechnological: 2, dqrGeographical: 3, dqrTemporal: 1 },
+  ],
+};
+
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ id: organizations.id }).from(organizations).limit(1);
+  return !row;
+}
+
+export async function seedDemoPilot(db: Db): Promise<void> {
+  await seedReferenceData(db);
+  const passwordHashes = await Promise.all(USERS.map(() => hashPassword(DEMO_PASSWORD)));
+
+  await db.transaction(async (tx) => {
+    const orgIds = new Map<string, string>();
+    for (const { key, ...org } of ORGANIZATIONS) {
+      const [row] = await tx.insert(organizations).values(org).returning({ id: organizations.id });
+      orgIds.set(key, row.id);
+    }
+    await tx.insert(users).values(
+      USERS.map((user, index) => ({
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        organizationId: orgIds.get(user.org)!,
+        passwordHash: passwordHashes[index],
+      })),
+    );
+
+    const factorIds = new Map<string, string>();
+    for (const factor of await tx
+      .select({ id: emissionFactors.id, key: emissionFactors.factorKey })
+      .from(emissionFactors)
+      .where(eq(emissionFactors.version, 1))) {
+      factorIds.set(factor.key, factor.id);
+    }
+
+    for (const { key, org, ...product } of PRODUCTS) {
+      const organizationId = orgIds.get(org)!;
+      const enterprise = ORGANIZATIONS.find((o) => o.key === org)!;
+      const [productRow] = await tx
+        .insert(products)
+        .values({ ...product, organizationId })
+        .returning({ id: products.id });
+      const lines = INVENTORIES[key];
+      if (!lines) continue;
+      const [application] = await tx
+        .insert(applications)
+        .values({
+          productId: productRow.id,
+          organizationId,
+          categoryId: product.categoryId,
+          region: enterprise.region,
+          district: enterprise.district ?? null,
+          inventoryRevision: 1,
+        })
+        .returning({ id: applications.id });
+      await tx.insert(inventoryLines).values(
+        lines.map(({ factorKey, ...line }, position) => ({
+          ...line,
+          applicationId: application.id,
+          position,
+          factorId: factorKey ? factorIds.get(factorKey) : null,
+        })),
+      );
+    }
+  });
+}

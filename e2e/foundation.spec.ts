@@ -1,0 +1,140 @@
+import { expect, test } from "@playwright/test";
+import { withCreditCodeCheck } from "../lib/validation/credit-code";
+import { en, signIn, signOut, useEnglish } from "./support";
+
+test.describe("sign-in and role homes", () => {
+  test.beforeEach(async ({ context }) => useEnglish(context));
+
+  const homes = [
+    { email: "laptop@demo.carbonlabel.org", path: "/enterprise", heading: en.enterprise.homeTitle, shows: "重庆渝新电脑制造有限公司" },
+    { email: "battery@demo.carbonlabel.org", path: "/enterprise", heading: en.enterprise.homeTitle, shows: "磷酸铁锂动力电池包 280Ah" },
+    { email: "verifier@demo.carbonlabel.org", path: "/verifier", heading: en.verifier.queueTitle, shows: "渝碳认证中心" },
+    { email: "reviewer@demo.carbonlabel.org", path: "/verifier", heading: en.verifier.queueTitle, shows: "渝碳认证中心" },
+    { email: "bureau@demo.carbonlabel.org", path: "/regulator", heading: en.regulator.dashboardTitle, shows: "重庆市生态环境局" },
+    { email: "admin@demo.carbonlabel.org", path: "/admin", heading: en.admin.title, shows: "verifier@demo.carbonlabel.org" },
+  ];
+
+  for (const home of homes) {
+    test(`${home.email} lands on ${home.path} with their organization's data`, async ({ page }) => {
+      await signIn(page, home.email);
+      await expect(page).toHaveURL(new RegExp(`${home.path}$`));
+      await expect(page.getByRole("heading", { level: 1, name: home.heading })).toBeVisible();
+      await expect(page.getByText(home.shows).first()).toBeVisible();
+      await signOut(page);
+      await page.goto(home.path);
+      await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+    });
+  }
+
+  test("the laptop enterprise sees its own products and not another enterprise's", async ({ page }) => {
+    await signIn(page, "laptop@demo.carbonlabel.org");
+    await expect(page.getByText("渝新轻薄笔记本电脑 14 英寸").first()).toBeVisible();
+    await expect(page.getByText("磷酸铁锂动力电池包 280Ah")).toHaveCount(0);
+  });
+
+  test("a wrong password is refused with a message", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel(en.auth.email).fill("laptop@demo.carbonlabel.org");
+    await page.getByLabel(en.auth.password).fill("not-the-password");
+    await page.getByRole("button", { name: en.auth.signIn, exact: true }).click();
+    await expect(page.getByRole("alert")).toContainText(en.auth.errors.invalid);
+  });
+
+  test("an enterprise user is refused the regulator and admin areas", async ({ page }) => {
+    await signIn(page, "laptop@demo.carbonlabel.org");
+    for (const path of ["/regulator", "/admin", "/verifier"]) {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(403);
+      await expect(page.getByRole("heading", { level: 1, name: en.regulator.dashboardTitle })).toHaveCount(0);
+      await expect(page.getByRole("heading", { level: 1, name: en.admin.title })).toHaveCount(0);
+    }
+  });
+
+  test("an anonymous visitor is sent to /login", async ({ page }) => {
+    for (const path of ["/enterprise", "/verifier", "/regulator", "/admin"]) {
+      await page.goto(path);
+      await expect(page).toHaveURL(new RegExp(`/login\\?callbackUrl=${encodeURIComponent(path).replace("/", "\\/")}`));
+    }
+  });
+});
+
+test("the language switch changes every string and is remembered", async ({ page }) => {
+  await page.goto("/");
+  const zhHome = (await import("../lib/i18n/messages/zh-CN/home.json")).default;
+  const enHome = (await import("../lib/i18n/messages/en/home.json")).default;
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(zhHome.heroTitle);
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(enHome.heroTitle);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.goto("/login");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.auth.signInTitle);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.auth.signInTitle);
+  await page.getByRole("button", { name: "中文" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+});
+
+test("an enterprise signs up, lands on its home, and the admin can disable it", async ({ page, context }) => {
+  await useEnglish(context);
+  const suffix = Date.now().toString(36).toUpperCase().slice(-5).replace(/[IOSVZ]/g, "A");
+  const creditCode = withCreditCodeCheck(`91500106MA6${suffix}A`.slice(0, 17));
+  const email = `signup-${Date.now()}@example.com`;
+  await page.goto("/signup");
+  await page.getByLabel(en.signup.organizationName).fill("重庆端到端测试科技有限公司");
+  await page.getByLabel(en.signup.creditCode).fill(creditCode.slice(0, 17) + (creditCode.endsWith("0") ? "1" : "0"));
+  await page.getByLabel(en.common.district).selectOption({ label: "Shapingba" });
+  await page.getByLabel(en.signup.name).fill("测试员");
+  await page.getByLabel(en.signup.email).fill(email);
+  await page.getByLabel(en.signup.password).fill("short");
+  await page.getByRole("button", { name: en.signup.submit }).click();
+  await expect(page.getByText("Not a valid unified social credit code")).toBeVisible();
+  await expect(page.getByText("At least 10 characters.").first()).toBeVisible();
+
+  await page.getByLabel(en.signup.creditCode).fill(creditCode);
+  await page.getByLabel(en.signup.password).fill("a-long-password");
+  await page.getByRole("button", { name: en.signup.submit }).click();
+  await expect(page).toHaveURL(/\/enterprise$/);
+  await expect(page.getByText("重庆端到端测试科技有限公司").first()).toBeVisible();
+  await expect(page.getByText(en.enterprise.noProducts)).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, "admin@demo.carbonlabel.org");
+  await page.getByRole("button", { name: en.admin.disableUser.replace("{email}", email) }).click();
+  await expect(page.getByRole("button", { name: en.admin.enableUser.replace("{email}", email) })).toBeVisible();
+  await signOut(page);
+
+  await page.goto("/login");
+  await page.getByLabel(en.auth.email).fill(email);
+  await page.getByLabel(en.auth.password).fill("a-long-password");
+  await page.getByRole("button", { name: en.auth.signIn, exact: true }).click();
+  await expect(page.getByRole("alert")).toContainText(en.auth.errors.invalid);
+});
+
+test("the admin creates a verification body and a user in it", async ({ page, context }) => {
+  await useEnglish(context);
+  await signIn(page, "admin@demo.carbonlabel.org");
+  const name = `端到端认证中心 ${Date.now()}`;
+  const organizationForm = page.locator("form").filter({ has: page.getByRole("button", { name: en.admin.createOrganization }) });
+  await organizationForm.getByLabel(en.admin.nameZh).fill(name);
+  await organizationForm.getByLabel(en.common.district).selectOption({ label: "Yubei" });
+  await organizationForm.getByLabel(en.admin.accreditationNo).fill("CNCA-R-2026-999");
+  await organizationForm.getByRole("button", { name: en.admin.createOrganization }).click();
+  await expect(page.getByText(en.admin.organizationCreated)).toBeVisible();
+  await expect(page.getByRole("cell", { name }).first()).toBeVisible();
+
+  const userForm = page.locator("form").filter({ has: page.getByRole("button", { name: en.admin.createUser }) });
+  await userForm.getByLabel(en.admin.organization).selectOption({ label: `${name} · ${en.common.organizationKinds.verification_body}` });
+  await userForm.getByLabel(en.admin.role).selectOption({ label: en.common.roles.reviewer });
+  await userForm.getByLabel(en.admin.personName).fill("E2E Reviewer");
+  const email = `e2e-reviewer-${Date.now()}@example.com`;
+  await userForm.getByLabel(en.admin.email).fill(email);
+  await userForm.getByLabel(en.admin.initialPassword).fill("a-long-password");
+  await userForm.getByRole("button", { name: en.admin.createUser }).click();
+  await expect(page.getByText(en.admin.userCreated)).toBeVisible();
+  await expect(page.getByRole("cell", { name: email })).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, email, "a-long-password");
+  await expect(page).toHaveURL(/\/verifier$/);
+  await expect(page.getByText(name).first()).toBeVisible();
+});

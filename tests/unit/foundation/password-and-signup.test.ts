@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { ARGON2_OPTIONS, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
+import { signUpSchema } from "@/lib/validation/schemas/organizations";
+import { withCreditCodeCheck } from "@/lib/validation/credit-code";
+
+const valid = {
+  name: "张三",
+  email: " Zhang.San@Example.COM ",
+  password: "a-long-password",
+  organizationName: "重庆测试电子有限公司",
+  creditCode: withCreditCodeCheck("91500106MA60A1B2C").toLowerCase(),
+  region: "500000",
+  district: "500106",
+};
+
+describe("password policy", () => {
+  it("uses Argon2id at the OWASP parameters", () => {
+    expect(ARGON2_OPTIONS).toMatchObject({ memoryCost: 19456, timeCost: 2, parallelism: 1, algorithm: 2 });
+  });
+
+  it("hashes with Argon2id and verifies only the right password", async () => {
+    const hash = await hashPassword("correct horse battery");
+    expect(hash.startsWith("$argon2id$v=19$m=19456,t=2,p=1$")).toBe(true);
+    expect(await verifyPassword(hash, "correct horse battery")).toBe(true);
+    expect(await verifyPassword(hash, "wrong horse battery")).toBe(false);
+  });
+
+  it("requires at least 10 characters at sign-up", () => {
+    expect(PASSWORD_MIN_LENGTH).toBe(10);
+    const result = signUpSchema.safeParse({ ...valid, password: "123456789" });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0].path).toEqual(["password"]);
+  });
+});
+
+describe("sign-up schema", () => {
+  it("normalizes email and credit code", () => {
+    const parsed = signUpSchema.parse(valid);
+    expect(parsed.email).toBe("zhang.san@example.com");
+    expect(parsed.creditCode).toBe(valid.creditCode.toUpperCase());
+  });
+
+  it("reports a bad check character on the credit-code field", () => {
+    const bad = valid.creditCode.slice(0, 17) + (valid.creditCode.endsWith("0") ? "1" : "0");
+    const result = signUpSchema.safeParse({ ...valid, creditCode: bad });
+    expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["creditCode", "validation.creditCode"]]);
+  });
+
+  it("requires a district of the chosen region", () => {
+    expect(signUpSchema.safeParse({ ...valid, district: "" }).error?.issues[0].path).toEqual(["district"]);
+    expect(signUpSchema.safeParse({ ...valid, district: "110101" }).error?.issues[0].message).toBe("validation.district");
+  });
+});
