@@ -1,17 +1,25 @@
 import { expect, type BrowserContext, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../db/seed/demo-accounts";
 import { BASE_URL } from "../playwright.config";
+import authCatalog from "../lib/i18n/messages/en/auth.json";
+import adminCatalog from "../lib/i18n/messages/en/admin.json";
+import commonCatalog from "../lib/i18n/messages/en/common.json";
+import enterpriseCatalog from "../lib/i18n/messages/en/enterprise.json";
+import navCatalog from "../lib/i18n/messages/en/nav.json";
+import regulatorCatalog from "../lib/i18n/messages/en/regulator.json";
+import signupCatalog from "../lib/i18n/messages/en/signup.json";
+import verifierCatalog from "../lib/i18n/messages/en/verifier.json";
 
 /** The English catalogs: tests find things by the words users read. */
 export const en = {
-  auth: (await import("../lib/i18n/messages/en/auth.json")).default,
-  admin: (await import("../lib/i18n/messages/en/admin.json")).default,
-  common: (await import("../lib/i18n/messages/en/common.json")).default,
-  enterprise: (await import("../lib/i18n/messages/en/enterprise.json")).default,
-  nav: (await import("../lib/i18n/messages/en/nav.json")).default,
-  regulator: (await import("../lib/i18n/messages/en/regulator.json")).default,
-  signup: (await import("../lib/i18n/messages/en/signup.json")).default,
-  verifier: (await import("../lib/i18n/messages/en/verifier.json")).default,
+  auth: authCatalog,
+  admin: adminCatalog,
+  common: commonCatalog,
+  enterprise: enterpriseCatalog,
+  nav: navCatalog,
+  regulator: regulatorCatalog,
+  signup: signupCatalog,
+  verifier: verifierCatalog,
 };
 
 export async function useEnglish(context: BrowserContext) {

@@ -23,6 +23,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: process.env.AUTH_SECRET,
   trustHost: process.env.AUTH_TRUST_HOST === "true" || process.env.NODE_ENV !== "production",
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  // A wrong password is an expected outcome, answered on the form: not a server error.
+  logger: {
+    error(error: Error) {
+      if (error.name === "CredentialsSignin" || error.name === "LockedSignIn") return;
+      console.error("[auth]", error);
+    },
+  },
   pages: { signIn: "/login" },
   providers: [
     Credentials({

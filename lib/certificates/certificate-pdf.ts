@@ -1,10 +1,10 @@
-import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from "pdf-lib";
 import QRCode from "qrcode";
 import { Decimal } from "@/lib/calc/decimal";
 import { formatSignificant } from "@/lib/calc/format";
 import { CJK_FONT_FILES, readFontFile } from "./fonts";
 import { LABEL_SIGNIFICANT_DIGITS } from "./label-svg";
+import { pdfFontkit } from "./pdf-fontkit";
 import { declaredUnitText, interpolate, unitName, type ArtifactLocale, type LabelStrings } from "./strings";
 import { LIFE_CYCLE_STAGES, type CertificateArtifactData } from "./types";
 
@@ -21,13 +21,15 @@ const MUTED = rgb(0x5b / 255, 0x6b / 255, 0x62 / 255);
 const WHITE = rgb(1, 1, 1);
 
 /** Ideographs and CJK punctuation may break anywhere; other scripts break at spaces. */
-const BREAK_ANYWHERE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+const CJK = "\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef";
+const BREAK_ANYWHERE = new RegExp(`[${CJK}]`);
+const WRAP_TOKENS = new RegExp(`[${CJK}]|[^\\s${CJK}]+\\s*|\\s+`, "g");
 
 /** Splits text into lines no wider than `maxWidth`, keeping explicit line breaks. */
-export function wrapText(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
+function wrapText(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split(/\r?\n/)) {
-    const tokens = paragraph.match(/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+\s*|\s+/g) ?? [""];
+    const tokens = paragraph.match(WRAP_TOKENS) ?? [""];
     let line = "";
     for (const token of tokens) {
       const candidate = line + token;
@@ -57,8 +59,8 @@ class PdfWriter {
 
   constructor(
     private readonly doc: PDFDocument,
-    readonly regular: PDFFont,
-    readonly bold: PDFFont,
+    private readonly regular: PDFFont,
+    private readonly bold: PDFFont,
   ) {
     this.page = this.addPage();
     this.y = A4.height - MARGIN;
@@ -68,10 +70,6 @@ class PdfWriter {
     const page = this.doc.addPage([A4.width, A4.height]);
     page.drawRectangle({ x: 0, y: A4.height - 8, width: A4.width, height: 8, color: GREEN });
     return page;
-  }
-
-  get currentPage(): PDFPage {
-    return this.page;
   }
 
   get cursor(): number {
@@ -89,15 +87,15 @@ class PdfWriter {
   }
 
   banner(title: string, subtitle: string): void {
-    const height = 64;
+    const height = 58;
     this.page.drawRectangle({ x: MARGIN, y: this.y - height, width: CONTENT_WIDTH, height, color: GREEN });
-    this.page.drawText(title, { x: MARGIN + 16, y: this.y - 30, size: 20, font: this.bold, color: WHITE });
-    this.page.drawText(subtitle, { x: MARGIN + 16, y: this.y - 50, size: 10, font: this.regular, color: WHITE });
-    this.y -= height + 16;
+    this.page.drawText(title, { x: MARGIN + 16, y: this.y - 28, size: 20, font: this.bold, color: WHITE });
+    this.page.drawText(subtitle, { x: MARGIN + 16, y: this.y - 46, size: 10, font: this.regular, color: WHITE });
+    this.y -= height + 4;
   }
 
   heading(text: string): void {
-    this.ensureSpace(30);
+    this.ensureSpace(32);
     this.y -= 18;
     this.page.drawText(text, { x: MARGIN, y: this.y, size: 12, font: this.bold, color: GREEN });
     this.y -= 4;
@@ -107,7 +105,7 @@ class PdfWriter {
 
   paragraph(text: string, options: { size?: number; color?: typeof INK; font?: PDFFont; width?: number } = {}): void {
     const { size = 10, color = INK, font = this.regular, width = CONTENT_WIDTH } = options;
-    const lineHeight = size * 1.5;
+    const lineHeight = size * 1.45;
     for (const line of wrapText(text, font, size, width)) {
       this.ensureSpace(lineHeight);
       this.y -= lineHeight;
@@ -118,7 +116,7 @@ class PdfWriter {
   /** A label on the left, a wrapped value on the right. */
   field(label: string, value: string, valueFont: PDFFont = this.regular, maxWidth = CONTENT_WIDTH): void {
     const size = 10;
-    const lineHeight = size * 1.5;
+    const lineHeight = size * 1.45;
     const lines = wrapText(value, valueFont, size, maxWidth - LABEL_COLUMN_WIDTH);
     this.ensureSpace(lineHeight * lines.length);
     this.page.drawText(label, { x: MARGIN, y: this.y - lineHeight + size * 0.35, size, font: this.regular, color: MUTED });
@@ -130,7 +128,7 @@ class PdfWriter {
 
   tableRow(cells: [string, string, string], font: PDFFont, shaded: boolean): void {
     const size = 10;
-    const height = size * 1.9;
+    const height = size * 1.8;
     this.ensureSpace(height);
     this.y -= height;
     if (shaded) this.page.drawRectangle({ x: MARGIN, y: this.y, width: CONTENT_WIDTH, height, color: PALE_GREEN });
@@ -165,7 +163,7 @@ export async function renderCertificatePdf(
 ): Promise<Uint8Array> {
   const c = strings.certificate;
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(pdfFontkit);
   const [regularBytes, boldBytes, qrPng] = await Promise.all([
     readFontFile(CJK_FONT_FILES.regular),
     readFontFile(CJK_FONT_FILES.bold),
@@ -188,6 +186,8 @@ export async function renderCertificatePdf(
   const unit = declaredUnitText(data.declaredUnitAmount, data.declaredUnit, strings);
   const writer = new PdfWriter(doc, regular, bold);
   writer.banner(c.title, c.subtitle);
+  writer.paragraph(c.basis, { size: 8, color: MUTED });
+  writer.gap(8);
 
   // The QR code sits beside the identification block, top right.
   const qrTop = writer.cursor;
@@ -247,8 +247,6 @@ export async function renderCertificatePdf(
   writer.paragraph(data.publicUrl, { font: bold });
   writer.paragraph(c.verifyHint, { size: 9, color: MUTED });
   writer.field(c.snapshotSha256, data.snapshotSha256);
-  writer.gap(8);
-  writer.paragraph(c.basis, { size: 8, color: MUTED });
 
   return doc.save();
 }

@@ -20,6 +20,10 @@ const GRADE_COLOURS = ["#1b7a3e", "#4e9a2c", "#8aa92a", "#c98f12", "#c8571c"];
 const LEFT = 24;
 const LEFT_COLUMN_WIDTH = 392;
 const QR_SIZE = 120;
+const BADGE_Y = 72;
+const BADGE_HEIGHT = 60;
+/** At least 4 modules of white around the QR code (its quiet zone) keep it scannable. */
+const QR_Y = BADGE_Y + BADGE_HEIGHT + 18;
 const QR_X = LEFT + LEFT_COLUMN_WIDTH + 36;
 
 export function escapeXml(text: string): string {
@@ -38,8 +42,8 @@ function estimatedWidthEm(text: string): number {
     const code = char.codePointAt(0) ?? 0;
     if (code >= 0x2e80) width += 1;
     else if (char === " ") width += 0.28;
-    else if (/[A-Z0-9MW@%&]/.test(char)) width += 0.66;
-    else width += 0.55;
+    else if (/[A-Z0-9@%&]/.test(char)) width += 0.62;
+    else width += 0.52;
   }
   return width;
 }
@@ -98,16 +102,16 @@ function gradeBadge(grade: number | null, strings: LabelStrings, x: number, y: n
   const centre = x + width / 2;
   if (grade === null) {
     return (
-      `<rect x="${x}" y="${y}" width="${width}" height="64" rx="8" fill="#f1f3f2" stroke="#c5ccc8"/>` +
-      text(strings.label.noGrade, { x: centre, y: y + 28, size: 16, weight: "bold", fill: MUTED, anchor: "middle", maxWidth: width - 12, minSize: 10 }) +
-      text(strings.label.noBenchmark, { x: centre, y: y + 49, size: 12, fill: MUTED, anchor: "middle", maxWidth: width - 12, minSize: 8 })
+      `<rect x="${x}" y="${y}" width="${width}" height="${BADGE_HEIGHT}" rx="8" fill="#f1f3f2" stroke="#c5ccc8"/>` +
+      text(strings.label.noGrade, { x: centre, y: y + 27, size: 16, weight: "bold", fill: MUTED, anchor: "middle", maxWidth: width - 12, minSize: 10 }) +
+      text(strings.label.noBenchmark, { x: centre, y: y + 46, size: 12, fill: MUTED, anchor: "middle", maxWidth: width - 12, minSize: 8 })
     );
   }
   const colour = GRADE_COLOURS[Math.min(grade, GRADE_COLOURS.length) - 1];
   return (
-    `<rect x="${x}" y="${y}" width="${width}" height="64" rx="8" fill="${colour}"/>` +
-    text(strings.label.gradeLevel, { x: centre, y: y + 20, size: 12, fill: "#ffffff", anchor: "middle", maxWidth: width - 12, minSize: 8 }) +
-    text(interpolate(strings.label.grade, { grade }), { x: centre, y: y + 50, size: 24, weight: "bold", fill: "#ffffff", anchor: "middle", maxWidth: width - 12, minSize: 12 })
+    `<rect x="${x}" y="${y}" width="${width}" height="${BADGE_HEIGHT}" rx="8" fill="${colour}"/>` +
+    text(strings.label.gradeLevel, { x: centre, y: y + 19, size: 12, fill: "#ffffff", anchor: "middle", maxWidth: width - 12, minSize: 8 }) +
+    text(interpolate(strings.label.grade, { grade }), { x: centre, y: y + 47, size: 24, weight: "bold", fill: "#ffffff", anchor: "middle", maxWidth: width - 12, minSize: 12 })
   );
 }
 
@@ -137,9 +141,9 @@ export function renderLabelSvg(data: CertificateArtifactData, locale: ArtifactLo
     text(data.enterpriseName, { x: LEFT, y: 232, size: 14, maxWidth: LEFT_COLUMN_WIDTH, minSize: 9 }),
     text(interpolate(strings.label.systemBoundary, { boundary: strings.systemBoundary[data.systemBoundary] }), { x: LEFT, y: 256, size: 13, fill: MUTED, maxWidth: LEFT_COLUMN_WIDTH, minSize: 9 }),
 
-    gradeBadge(data.grade, strings, QR_X, 72),
-    qrCode(data.publicUrl, QR_X, 148, QR_SIZE),
-    text(strings.label.scanToVerify, { x: QR_X + QR_SIZE / 2, y: 284, size: 11, fill: MUTED, anchor: "middle" }),
+    gradeBadge(data.grade, strings, QR_X, BADGE_Y),
+    qrCode(data.publicUrl, QR_X, QR_Y, QR_SIZE),
+    text(strings.label.scanToVerify, { x: QR_X + QR_SIZE / 2, y: QR_Y + QR_SIZE + 16, size: 11, fill: MUTED, anchor: "middle" }),
 
     `<rect x="0" y="298" width="${LABEL_WIDTH}" height="${LABEL_HEIGHT - 298}" fill="${PALE_GREEN}"/>`,
     text(interpolate(strings.label.certificateNumber, { number: data.number }), { x: LEFT, y: 322, size: 13, weight: "bold", maxWidth: 270, minSize: 9 }),

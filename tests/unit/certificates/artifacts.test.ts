@@ -1,17 +1,38 @@
-import { PDFDict, PDFDocument, PDFName } from "pdf-lib";
+import { create as openFont } from "fontkit";
+import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { renderCertificatePdf } from "@/lib/certificates/certificate-pdf";
 import { renderLabelPng } from "@/lib/certificates/label-png";
 import { escapeXml, qrPath, renderLabelSvg } from "@/lib/certificates/label-svg";
 import { artifactData, EN_STRINGS, ZH_STRINGS } from "./fixtures";
 
-/** Names of the font descriptors that carry an embedded TrueType program. */
-function embeddedFontNames(doc: PDFDocument): string[] {
+/** The font descriptors that carry an embedded TrueType program. */
+function embeddedFontDescriptors(doc: PDFDocument): PDFDict[] {
   return doc.context
     .enumerateIndirectObjects()
     .map(([, object]) => object)
-    .filter((object): object is PDFDict => object instanceof PDFDict && object.has(PDFName.of("FontFile2")))
-    .map((descriptor) => String(descriptor.get(PDFName.of("FontName"))));
+    .filter((object): object is PDFDict => object instanceof PDFDict && object.has(PDFName.of("FontFile2")));
+}
+
+/**
+ * Glyphs of an embedded subset without a readable outline. A corrupt subset (as @pdf-lib/fontkit
+ * writes for Noto Sans SC) loses dozens; a sound one only has the space.
+ */
+function glyphsWithoutOutline(doc: PDFDocument, descriptor: PDFDict): number {
+  const program = doc.context.lookup(descriptor.get(PDFName.of("FontFile2")));
+  if (!(program instanceof PDFRawStream)) throw new Error("Expected an embedded font program");
+  const font = openFont(Buffer.from(decodePDFRawStream(program).decode()));
+  if (!("getGlyph" in font)) throw new Error("Expected a single font");
+  let withoutOutline = 0;
+  for (let id = 1; id < font.numGlyphs; id++) {
+    try {
+      const glyph = font.getGlyph(id);
+      if (glyph.path.commands.length === 0) withoutOutline++;
+    } catch {
+      withoutOutline++;
+    }
+  }
+  return withoutOutline;
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -88,6 +109,15 @@ describe("renderLabelPng", () => {
     expect(png.length).toBeGreaterThan(20_000);
   });
 
+  it("draws Chinese text with the bundled font", async () => {
+    const svgWith = (text: string) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="50" viewBox="0 0 200 50">` +
+      `<text x="10" y="35" font-size="24" font-family="'Noto Sans SC'">${text}</text></svg>`;
+    // Without a CJK font resvg drops the text silently, so both images would be identical.
+    const [withText, blank] = await Promise.all([renderLabelPng(svgWith("碳足迹标识"), 200), renderLabelPng(svgWith(""), 200)]);
+    expect(withText.equals(blank)).toBe(false);
+  });
+
   it("takes a custom width", async () => {
     const png = await renderLabelPng(renderLabelSvg(artifactData(), "en", EN_STRINGS), 1200);
     expect(png.readUInt32BE(16)).toBe(1200);
@@ -102,9 +132,11 @@ describe("renderCertificatePdf", () => {
     // A subset, not the whole 10 MB font.
     expect(bytes.length).toBeLessThan(1_000_000);
     const reloaded = await PDFDocument.load(bytes);
-    expect(embeddedFontNames(reloaded)).toEqual(
+    const descriptors = embeddedFontDescriptors(reloaded);
+    expect(descriptors.map((descriptor) => String(descriptor.get(PDFName.of("FontName"))))).toEqual(
       expect.arrayContaining([expect.stringMatching(/^\/NotoSansSC-Regular/), expect.stringMatching(/^\/NotoSansSC-Bold/)]),
     );
+    for (const descriptor of descriptors) expect(glyphsWithoutOutline(reloaded, descriptor)).toBeLessThanOrEqual(1);
     expect(reloaded.getPageCount()).toBeGreaterThanOrEqual(1);
     expect(reloaded.getTitle()).toBe("产品碳足迹标识认证证书 CFP-CQ-2026-7K3M9Q");
   });

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 
-export default async function Loading() {
+/** The loading state of a portal area (each area's loading.tsx), below its access check. */
+export async function PageLoading() {
   const t = await getTranslations("common");
   return (
     <div role="status" aria-live="polite" className="flex items-center gap-3 py-16 text-slate-600">
