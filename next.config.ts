@@ -6,7 +6,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig: NextConfig = {
   // Lets several builds (tests, benchmarks) coexist in one checkout.
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pdf-lib", "@pdf-lib/fontkit", "exceljs"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@resvg/resvg-js", "pdf-lib", "fontkit", "exceljs"],
   poweredByHeader: false,
   experimental: {
     // forbidden() renders app/forbidden.tsx with status 403.
