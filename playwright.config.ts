@@ -42,7 +42,7 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       PORT: String(PORT),
-      NEXT_DIST_DIR: ".next-e2e",
+      NEXT_DIST_DIR: process.env.E2E_DIST_DIR || ".next-e2e",
       AUTH_SECRET: process.env.AUTH_SECRET || "e2e-secret-for-tests-only-0123456789abcdef",
       AUTH_TRUST_HOST: "true",
       NEXT_TELEMETRY_DISABLED: "1",
