@@ -1,6 +1,7 @@
 /**
- * Seed emission factors, each with its public source. Electricity uses the
- * carbon footprint (life-cycle) series, never the grid CO2 series.
+ * Seed emission factors, each with its public source. Product footprints use
+ * the electricity carbon footprint (life-cycle) series; the grid CO2 series is
+ * kept apart (its own category) for corporate inventories and comparison.
  */
 export type FactorSeed = {
   factorKey: string;
@@ -59,11 +60,44 @@ function electricityFactors(): FactorSeed[] {
   return seeds;
 }
 
+const SOURCE_GRID_CO2_2023 =
+  "MEE and NBS, 2023 electricity CO2 emission factors (grid; for corporate GHG inventories, not product footprints)";
+
+/** Grid CO2 emission factors 2023, kg CO2/kWh: category `electricity_grid_co2`, never the footprint default. */
+const GRID_CO2_2023: { key: string; zh: string; en: string; value: string }[] = [
+  { key: "national", zh: "全国", en: "national", value: "0.5306" },
+  { key: "national_excl_market_non_fossil", zh: "全国（不含市场化交易非化石能源电量）", en: "national, excluding market-traded non-fossil power", value: "0.6096" },
+  { key: "national_fossil", zh: "全国化石能源电力", en: "national, fossil power only", value: "0.8273" },
+  { key: "north", zh: "华北区域电网", en: "North China grid", value: "0.6361" },
+  { key: "north_east", zh: "东北区域电网", en: "North-East China grid", value: "0.5122" },
+  { key: "east", zh: "华东区域电网", en: "East China grid", value: "0.5500" },
+  { key: "central", zh: "华中区域电网", en: "Central China grid", value: "0.5271" },
+  { key: "north_west", zh: "西北区域电网", en: "North-West China grid", value: "0.5543" },
+  { key: "south", zh: "南方区域电网", en: "South China grid", value: "0.4042" },
+  { key: "south_west", zh: "西南区域电网", en: "South-West China grid", value: "0.2472" },
+];
+
+function gridCo2Factors(): FactorSeed[] {
+  return GRID_CO2_2023.map((grid) => ({
+    factorKey: `cn.grid_co2.${grid.key}.2023`,
+    nameZh: `电网二氧化碳排放因子 - ${grid.zh}（2023，企业核算用）`,
+    nameEn: `Grid CO2 emission factor - ${grid.en} (2023, corporate inventories)`,
+    category: "electricity_grid_co2",
+    value: grid.value,
+    unit: "kWh",
+    region: "CN",
+    year: 2023,
+    source: SOURCE_GRID_CO2_2023,
+    gwpBasis: "AR6",
+  }));
+}
+
 const IPCC_2006_FUELS =
   "IPCC 2006 Guidelines for National GHG Inventories, Vol. 2 Ch. 1, Table 1.4 default CO2 emission factor for stationary combustion (CO2 only)";
 
 export const FACTORS: FactorSeed[] = [
   ...electricityFactors(),
+  ...gridCo2Factors(),
   {
     factorKey: "ipcc.fuel.natural_gas.combustion",
     nameZh: "天然气燃烧（按热值）",
