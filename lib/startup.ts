@@ -5,6 +5,7 @@ import { dataDir, db, databaseKind } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { demoLoginsText } from "@/db/seed/demo-accounts";
 import { isDatabaseEmpty, seedDemoPilot } from "@/db/seed/demo";
+import { seedReferenceData } from "@/db/seed/reference-data";
 
 /** Demo mode = the embedded database; a real PostgreSQL means production mode. */
 export function isDemoMode(): boolean {
@@ -31,11 +32,17 @@ export function ensureAuthSecret(): void {
   console.warn(`[carbonlabel] AUTH_SECRET not set: using the generated secret in ${file} (demo mode only).`);
 }
 
-/** Applies migrations, loads the demo pilot into an empty database, prints the logins. */
+/**
+ * Applies migrations, adds reference data the release brings (categories, GWP,
+ * factors; existing rows untouched), loads the demo pilot into an empty
+ * database, prints the logins.
+ */
 export async function prepareDatabase(): Promise<void> {
   await migrateDatabase();
+  const wasEmpty = await isDatabaseEmpty(db);
+  await seedReferenceData(db);
   const seedDemo = process.env.SEED_DEMO !== "false";
-  if (seedDemo && (await isDatabaseEmpty(db))) {
+  if (seedDemo && wasEmpty) {
     console.log("[carbonlabel] empty database: loading the Chongqing demo pilot…");
     await seedDemoPilot(db);
   }
