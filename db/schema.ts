@@ -392,6 +392,8 @@ export const applications = pgTable(
       t.district,
     ),
     index("applications_product_idx").on(t.productId),
+    /** Regulator dashboard: applications opened in a period within a region. */
+    index("applications_region_created_idx").on(t.region, t.createdAt),
   ],
 );
 
@@ -430,6 +432,15 @@ export const stageTransitions = pgTable(
   (t) => [
     index("stage_transitions_app_idx").on(t.applicationId),
     index("stage_transitions_region_idx").on(t.region, t.fromStatus, t.at),
+    /** Regulator dashboard: time-in-stage percentiles, read from the index alone. */
+    index("stage_transitions_dashboard_idx").on(
+      t.region,
+      t.fromStatus,
+      t.categoryId,
+      t.district,
+      t.at,
+      t.daysInFrom,
+    ),
   ],
 );
 
@@ -473,6 +484,8 @@ export const inventoryLines = pgTable(
       t.stage,
       t.position,
     ),
+    /** Which certificates a superseded factor affects. */
+    index("inventory_lines_factor_idx").on(t.factorId),
   ],
 );
 
@@ -672,6 +685,8 @@ export const certificates = pgTable(
       t.categoryId,
       t.issuedOn,
     ),
+    /** Regulator dashboard: filter by category, district and issue period within a region. */
+    index("certificates_dashboard_idx").on(t.region, t.categoryId, t.district, t.issuedOn),
   ],
 );
 
@@ -716,6 +731,34 @@ export const pilotTargets = pgTable(
   (t) => [index("pilot_targets_region_idx").on(t.region)],
 );
 
+/**
+ * Per-stage emissions of each certificate (kg CO2e per declared unit), written at
+ * issuance so the regulator's hotspot chart never reads certificate snapshots.
+ */
+export const certificateStageEmissions = pgTable(
+  "certificate_stage_emissions",
+  {
+    certificateId: uuid("certificate_id")
+      .notNull()
+      .references(() => certificates.id),
+    stage: lifeCycleStage("stage").notNull(),
+    value: numeric("value").notNull(),
+    region: text("region").notNull(),
+    categoryId: text("category_id").notNull(),
+    district: text("district"),
+    issuedOn: date("issued_on").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.certificateId, t.stage] }),
+    index("certificate_stage_emissions_dashboard_idx").on(
+      t.region,
+      t.categoryId,
+      t.district,
+      t.issuedOn,
+    ),
+  ],
+);
+
 // ------------------------------------------------- audit & notifications
 
 /**
@@ -757,6 +800,8 @@ export const auditEvents = pgTable(
     index("audit_events_certificate_idx").on(t.certificateId),
     index("audit_events_actor_idx").on(t.actorUserId),
     index("audit_events_subject_idx").on(t.subjectOrganizationId),
+    /** Regulator audit trail: newest first within a region (keyset on id). */
+    index("audit_events_region_id_idx").on(t.region, t.id),
   ],
 );
 
@@ -813,4 +858,5 @@ export type CertificateStatus = (typeof certificateStatus.enumValues)[number];
 export type SurveillanceRecord = typeof surveillanceRecords.$inferSelect;
 export type PilotTarget = typeof pilotTargets.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
+export type CertificateStageEmission = typeof certificateStageEmissions.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { EnterpriseCertificates } from "@/components/certificates/enterprise-certificates";
 import { PageHeader } from "@/components/page-header";
 import { ApplicationStatusBadge } from "@/components/status-badge";
+import { buttonVariants } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -21,7 +23,14 @@ export default async function EnterpriseHome() {
       <PageHeader title={t("homeTitle")} description={user.organizationName} />
       <div className="space-y-6">
         <Card>
-          <CardHeader title={t("products")} />
+          <CardHeader
+            title={t("products")}
+            actions={
+              <Link className={buttonVariants({ size: "sm" })} href="/enterprise/products/new">
+                {t("registerProduct")}
+              </Link>
+            }
+          />
           {productRows.length === 0 ? (
             <div className="p-4">
               <EmptyState title={t("noProducts")} description={t("noProductsHint")} />
@@ -92,6 +101,7 @@ export default async function EnterpriseHome() {
             </Table>
           )}
         </Card>
+        <EnterpriseCertificates user={user} />
       </div>
     </>
   );

@@ -1,54 +1,348 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { PageHeader } from "@/components/page-header";
+import { buttonVariants } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
-import { applicationStatus } from "@/db/schema";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { AREA_ROLES } from "@/lib/auth/permissions";
-import { pilotOverview } from "@/lib/dal/regulator-overview";
+import { CATEGORIES } from "@/lib/catalog/categories";
+import { LIFE_CYCLE_STAGES } from "@/lib/certificates/types";
+import { pilotDashboard, pilotTargetsProgress } from "@/lib/dal/regulator-overview";
+import { DISTRICTS, regionName } from "@/lib/regions";
+import { parseDashboardFilters } from "@/lib/validation/schemas/regulator";
+import { DashboardBarChart } from "./bar-chart";
+import { DashboardFiltersForm } from "./dashboard-filters";
+import { dashboardQueryString } from "./dashboard-query";
+import { TargetForm } from "./target-form";
 
-export default async function RegulatorDashboard() {
+type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
+  return (
+    <Card>
+      <CardHeader title={title} description={description} />
+      {children}
+    </Card>
+  );
+}
+
+export default async function RegulatorDashboard({ searchParams }: PageProps) {
   const user = await requirePageUser(AREA_ROLES.regulator, "/regulator");
-  const overview = await pilotOverview(user);
+  const filters = parseDashboardFilters(await searchParams);
+  const [overview, targets] = await Promise.all([pilotDashboard(user, filters), pilotTargetsProgress(user)]);
   const t = await getTranslations("regulator");
   const common = await getTranslations("common");
+  const locale = await getLocale();
+  const format = await getFormatter();
+  const zh = locale.startsWith("zh");
+  const categoryName = (id: string | null) => {
+    if (!id) return t("allCategories");
+    const category = CATEGORIES.find((c) => c.id === id);
+    return category ? (zh ? category.nameZh : category.nameEn) : id;
+  };
+  const number = (value: number | string | null, digits = 0) =>
+    value === null ? "—" : format.number(Number(value), { maximumFractionDigits: digits });
+  const stageTotal = overview.stageEmissions.reduce((sum, row) => sum + Number(row.total), 0);
+  const gradeLevels = [...new Set(overview.grades.map((row) => row.grade))].sort((a, b) => (a ?? 99) - (b ?? 99));
+  const gradeCategories = [...new Set(overview.grades.map((row) => row.categoryId))];
   const tiles = [
     { label: t("enterprises"), value: overview.enterprises },
     { label: t("products"), value: overview.products },
-    { label: t("validCertificates"), value: overview.validCertificates },
+    { label: t("certificatesValid"), value: overview.certificates.valid },
+    { label: t("certificatesSuspended"), value: overview.certificates.suspended },
+    { label: t("certificatesWithdrawn"), value: overview.certificates.withdrawn },
+    { label: t("certificatesExpired"), value: overview.certificates.expired },
   ];
+
   return (
     <>
-      <PageHeader title={t("dashboardTitle")} description={user.organizationName} />
-      <div className="grid gap-4 sm:grid-cols-3">
+      <PageHeader
+        title={t("dashboardTitle")}
+        description={`${user.organizationName} · ${regionName(user.region, locale)}`}
+        actions={
+          <a className={buttonVariants({ variant: "secondary" })} href={`/regulator/export${dashboardQueryString(filters)}`} download>
+            {t("exportCsv")}
+          </a>
+        }
+      />
+      <DashboardFiltersForm
+        filters={filters}
+        categories={CATEGORIES.map((c) => ({ id: c.id, name: zh ? c.nameZh : c.nameEn }))}
+        districts={(DISTRICTS[user.region] ?? []).map((d) => ({ code: d.code, name: zh ? d.nameZh : d.nameEn }))}
+      />
+
+      <div className="mt-6 grid gap-4 sm:grid-cols-3 lg:grid-cols-6">
         {tiles.map((tile) => (
           <Card key={tile.label}>
             <CardBody>
               <p className="text-sm text-slate-600">{tile.label}</p>
-              <p className="mt-1 text-3xl font-semibold">{tile.value}</p>
+              <p className="mt-1 text-2xl font-semibold tabular-nums">{number(tile.value)}</p>
             </CardBody>
           </Card>
         ))}
       </div>
-      <Card className="mt-6">
-        <CardHeader title={t("applicationsByStage")} />
-        <Table>
-          <thead>
-            <tr>
-              <Th>{common("status")}</Th>
-              <Th className="text-right">{t("count")}</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {applicationStatus.enumValues.map((status) => (
-              <tr key={status}>
-                <Td>{common(`applicationStatus.${status}`)}</Td>
-                <Td className="text-right tabular-nums">{overview.applicationsByStatus[status] ?? 0}</Td>
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        <Section title={t("applicationsByStage")} description={t("funnelHint")}>
+          <CardBody>
+            <DashboardBarChart data={overview.funnel.map((row) => ({ label: common(`applicationStatus.${row.status}`), value: row.count }))} />
+          </CardBody>
+          <Table>
+            <caption className="sr-only">{t("applicationsByStage")}</caption>
+            <thead>
+              <tr>
+                <Th>{common("status")}</Th>
+                <Th className="text-right">{t("count")}</Th>
               </tr>
-            ))}
-          </tbody>
-        </Table>
-      </Card>
+            </thead>
+            <tbody>
+              {overview.funnel.map((row) => (
+                <tr key={row.status}>
+                  <Td>{common(`applicationStatus.${row.status}`)}</Td>
+                  <Td className="text-right tabular-nums">{number(row.count)}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </Section>
+
+        <Section title={t("labelsPerMonth")}>
+          {overview.labelsPerMonth.length === 0 ? (
+            <CardBody>
+              <EmptyState title={t("noData")} />
+            </CardBody>
+          ) : (
+            <>
+              <CardBody>
+                <DashboardBarChart data={overview.labelsPerMonth.map((row) => ({ label: row.month, value: row.count }))} />
+              </CardBody>
+              <div className="max-h-72 overflow-y-auto">
+                <Table>
+                  <caption className="sr-only">{t("labelsPerMonth")}</caption>
+                  <thead>
+                    <tr>
+                      <Th>{t("month")}</Th>
+                      <Th className="text-right">{t("labelsIssued")}</Th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {overview.labelsPerMonth.map((row) => (
+                      <tr key={row.month}>
+                        <Td>{row.month}</Td>
+                        <Td className="text-right tabular-nums">{number(row.count)}</Td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </Table>
+              </div>
+            </>
+          )}
+        </Section>
+
+        <Section title={t("daysPerStage")} description={t("daysPerStageHint")}>
+          <Table>
+            <caption className="sr-only">{t("daysPerStage")}</caption>
+            <thead>
+              <tr>
+                <Th>{t("stage")}</Th>
+                <Th className="text-right">{t("transitions")}</Th>
+                <Th className="text-right">{t("medianDays")}</Th>
+                <Th className="text-right">{t("p90Days")}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {overview.stageDurations.length === 0 ? (
+                <tr>
+                  <Td colSpan={4}>{t("noData")}</Td>
+                </tr>
+              ) : (
+                overview.stageDurations.map((row) => (
+                  <tr key={row.stage}>
+                    <Td>{common(`applicationStatus.${row.stage}`)}</Td>
+                    <Td className="text-right tabular-nums">{number(row.transitions)}</Td>
+                    <Td className="text-right tabular-nums">{number(row.medianDays, 1)}</Td>
+                    <Td className="text-right tabular-nums">{number(row.p90Days, 1)}</Td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </Table>
+        </Section>
+
+        <Section title={t("stageEmissions")} description={t("stageEmissionsHint")}>
+          <CardBody>
+            <DashboardBarChart
+              data={LIFE_CYCLE_STAGES.map((stage) => ({
+                label: common(`stages.${stage}`),
+                value: Number(overview.stageEmissions.find((row) => row.stage === stage)?.total ?? 0),
+              }))}
+            />
+          </CardBody>
+          <Table>
+            <caption className="sr-only">{t("stageEmissions")}</caption>
+            <thead>
+              <tr>
+                <Th>{t("lifeCycleStage")}</Th>
+                <Th className="text-right">{t("totalKg")}</Th>
+                <Th className="text-right">{t("share")}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {LIFE_CYCLE_STAGES.map((stage) => {
+                const total = Number(overview.stageEmissions.find((row) => row.stage === stage)?.total ?? 0);
+                return (
+                  <tr key={stage}>
+                    <Td>{common(`stages.${stage}`)}</Td>
+                    <Td className="text-right tabular-nums">{number(total)}</Td>
+                    <Td className="text-right tabular-nums">
+                      {stageTotal > 0 ? format.number(total / stageTotal, { style: "percent", maximumFractionDigits: 1 }) : "—"}
+                    </Td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </Table>
+        </Section>
+      </div>
+
+      <div className="mt-6 space-y-6">
+        <Section title={t("gradesPerCategory")}>
+          <Table>
+            <caption className="sr-only">{t("gradesPerCategory")}</caption>
+            <thead>
+              <tr>
+                <Th>{t("category")}</Th>
+                {gradeLevels.map((grade) => (
+                  <Th key={grade ?? "none"} className="text-right">
+                    {grade === null ? t("noGrade") : t("level", { level: grade })}
+                  </Th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {gradeCategories.length === 0 ? (
+                <tr>
+                  <Td>{t("noData")}</Td>
+                </tr>
+              ) : (
+                gradeCategories.map((categoryId) => (
+                  <tr key={categoryId}>
+                    <Td>{categoryName(categoryId)}</Td>
+                    {gradeLevels.map((grade) => (
+                      <Td key={grade ?? "none"} className="text-right tabular-nums">
+                        {number(overview.grades.find((row) => row.categoryId === categoryId && row.grade === grade)?.count ?? 0)}
+                      </Td>
+                    ))}
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </Table>
+        </Section>
+
+        <Section title={t("footprintsPerCategory")} description={t("footprintsHint")}>
+          <Table>
+            <caption className="sr-only">{t("footprintsPerCategory")}</caption>
+            <thead>
+              <tr>
+                <Th>{t("category")}</Th>
+                <Th className="text-right">{t("certificates")}</Th>
+                <Th className="text-right">P10</Th>
+                <Th className="text-right">{t("median")}</Th>
+                <Th className="text-right">P90</Th>
+                <Th className="text-right">{t("benchmark")}</Th>
+                <Th className="text-right">{t("atOrBelowBenchmark")}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {overview.footprints.length === 0 ? (
+                <tr>
+                  <Td colSpan={7}>{t("noData")}</Td>
+                </tr>
+              ) : (
+                overview.footprints.map((row) => (
+                  <tr key={row.categoryId}>
+                    <Td>{categoryName(row.categoryId)}</Td>
+                    <Td className="text-right tabular-nums">{number(row.certificates)}</Td>
+                    <Td className="text-right tabular-nums">{number(row.p10, 1)}</Td>
+                    <Td className="text-right tabular-nums">{number(row.median, 1)}</Td>
+                    <Td className="text-right tabular-nums">{number(row.p90, 1)}</Td>
+                    <Td className="text-right tabular-nums">{number(row.benchmark, 1)}</Td>
+                    <Td className="text-right tabular-nums">
+                      {format.number(row.atOrBelowBenchmark / row.certificates, { style: "percent", maximumFractionDigits: 0 })}
+                    </Td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </Table>
+        </Section>
+
+        <Section title={t("bodiesActivity")} description={t("bodiesHint")}>
+          <Table>
+            <caption className="sr-only">{t("bodiesActivity")}</caption>
+            <thead>
+              <tr>
+                <Th>{t("body")}</Th>
+                <Th className="text-right">{t("applications")}</Th>
+                <Th className="text-right">{t("certificates")}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {overview.bodies.map((row) => (
+                <tr key={row.id}>
+                  <Td>{zh ? row.name : (row.nameEn ?? row.name)}</Td>
+                  <Td className="text-right tabular-nums">{number(row.applications)}</Td>
+                  <Td className="text-right tabular-nums">{number(row.certificates)}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </Section>
+
+        <Section title={t("targets")} description={t("targetsHint")}>
+          <Table>
+            <caption className="sr-only">{t("targets")}</caption>
+            <thead>
+              <tr>
+                <Th>{t("targetTitle")}</Th>
+                <Th>{t("category")}</Th>
+                <Th>{t("metric")}</Th>
+                <Th className="text-right">{t("progress")}</Th>
+                <Th>{t("deadline")}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {targets.length === 0 ? (
+                <tr>
+                  <Td colSpan={5}>{t("noTargets")}</Td>
+                </tr>
+              ) : (
+                targets.map((target) => (
+                  <tr key={target.id}>
+                    <Td>{target.title}</Td>
+                    <Td>{categoryName(target.categoryId)}</Td>
+                    <Td>{t(`metrics.${target.metric}`)}</Td>
+                    <Td className="text-right tabular-nums">
+                      {t("progressValue", {
+                        achieved: number(target.achieved),
+                        target: number(target.targetCount),
+                        percent: format.number(Math.min(target.achieved / target.targetCount, 1), { style: "percent" }),
+                      })}
+                    </Td>
+                    <Td>{format.dateTime(new Date(`${target.deadline}T00:00:00+08:00`), { dateStyle: "medium" })}</Td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </Table>
+          <CardBody className="border-t border-slate-200">
+            <TargetForm categories={CATEGORIES.map((c) => ({ id: c.id, name: zh ? c.nameZh : c.nameEn }))} />
+          </CardBody>
+        </Section>
+      </div>
     </>
   );
 }

@@ -2,24 +2,80 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { ApplicationStatusBadge } from "@/components/status-badge";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { AREA_ROLES } from "@/lib/auth/permissions";
-import { listBodyQueue } from "@/lib/dal/verifier-queue";
+import { listBodyQueue, listBodyQueueFilterOptions, QUEUE_STATUSES } from "@/lib/dal/verifier-queue";
 
-export default async function VerifierQueue() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function single(value: string | string[] | undefined): string | undefined {
+  return (Array.isArray(value) ? value[0] : value) || undefined;
+}
+
+export default async function VerifierQueue({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser(AREA_ROLES.verifier, "/verifier");
-  const rows = await listBodyQueue(user);
+  const params = await searchParams;
+  const filters = { status: single(params.status), categoryId: single(params.category), enterpriseId: single(params.enterprise) };
+  const [rows, options] = await Promise.all([listBodyQueue(user, filters), listBodyQueueFilterOptions(user)]);
   const t = await getTranslations("verifier");
+  const common = await getTranslations("common");
   const locale = await getLocale();
   const en = locale === "en";
+  const filtered = Boolean(filters.status || filters.categoryId || filters.enterpriseId);
   return (
     <>
       <PageHeader title={t("queueTitle")} description={user.organizationName} />
+      <form method="get" role="search" aria-label={t("filters")} className="mb-4 grid gap-3 sm:grid-cols-4 sm:items-end">
+        <Field label={t("stage")}>
+          <Select name="status" defaultValue={filters.status ?? ""}>
+            <option value="">{t("allStages")}</option>
+            {QUEUE_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {common(`applicationStatus.${status}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t("category")}>
+          <Select name="category" defaultValue={filters.categoryId ?? ""}>
+            <option value="">{t("allCategories")}</option>
+            {options.categories.map((category) => (
+              <option key={category.id} value={category.id}>
+                {en ? category.nameEn : category.nameZh}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t("enterprise")}>
+          <Select name="enterprise" defaultValue={filters.enterpriseId ?? ""}>
+            <option value="">{t("allEnterprises")}</option>
+            {options.enterprises.map((enterprise) => (
+              <option key={enterprise.id} value={enterprise.id}>
+                {en ? (enterprise.nameEn ?? enterprise.name) : enterprise.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <div className="flex gap-2">
+          <Button type="submit">{common("filter")}</Button>
+          {filtered ? (
+            <Link href="/verifier" className="inline-flex h-10 items-center px-3 text-sm text-brand-700 hover:underline">
+              {common("reset")}
+            </Link>
+          ) : null}
+        </div>
+      </form>
       {rows.length === 0 ? (
-        <EmptyState title={t("queueEmpty")} description={t("queueEmptyHint")} />
+        <EmptyState
+          title={filtered ? t("queueNoMatch") : t("queueEmpty")}
+          description={filtered ? t("queueNoMatchHint") : t("queueEmptyHint")}
+        />
       ) : (
         <Card>
           <Table>
@@ -29,6 +85,7 @@ export default async function VerifierQueue() {
                 <Th>{t("enterprise")}</Th>
                 <Th>{t("category")}</Th>
                 <Th>{t("stage")}</Th>
+                <Th>{t("round")}</Th>
                 <Th>{t("daysWaiting")}</Th>
               </tr>
             </thead>
@@ -43,8 +100,14 @@ export default async function VerifierQueue() {
                   <Td>{en ? (row.enterpriseNameEn ?? row.enterpriseName) : row.enterpriseName}</Td>
                   <Td>{en ? row.categoryEn : row.categoryZh}</Td>
                   <Td>
-                    <ApplicationStatusBadge status={row.status} />
+                    <div className="flex flex-col items-start gap-1">
+                      <ApplicationStatusBadge status={row.status} />
+                      {row.status === "in_review" && row.reviewStage ? (
+                        <span className="text-xs text-slate-600">{t(`reviewStages.${row.reviewStage}`)}</span>
+                      ) : null}
+                    </div>
                   </Td>
+                  <Td>{row.round}</Td>
                   <Td>{row.daysWaiting}</Td>
                 </tr>
               ))}

@@ -5,17 +5,25 @@ import type { Role } from "@/db/schema";
 import { signOutAction } from "@/lib/actions/session/sign-out";
 import { LanguageSwitcher } from "./language-switcher";
 import { MobileNav } from "./mobile-nav";
+import { NotificationBell } from "./notification-bell";
 
 type NavItem = { href: string; key: string };
 
 const NAV: Record<Role, NavItem[]> = {
   enterprise: [{ href: "/enterprise", key: "enterprise" }],
-  verifier: [{ href: "/verifier", key: "verifierQueue" }],
-  reviewer: [{ href: "/verifier", key: "verifierQueue" }],
+  verifier: [
+    { href: "/verifier", key: "verifierQueue" },
+    { href: "/verifier/certificates", key: "certificates" },
+  ],
+  reviewer: [
+    { href: "/verifier", key: "verifierQueue" },
+    { href: "/verifier/certificates", key: "certificates" },
+  ],
   regulator: [
     { href: "/regulator", key: "dashboard" },
     { href: "/regulator/benchmarks", key: "benchmarks" },
     { href: "/regulator/factors", key: "factors" },
+    { href: "/regulator/certificates", key: "certificates" },
     { href: "/regulator/audit", key: "audit" },
   ],
   admin: [{ href: "/admin", key: "admin" }],
@@ -46,6 +54,7 @@ export async function SiteHeader() {
           ))}
         </nav>
         <div className="ml-auto flex items-center gap-2">
+          {user ? <NotificationBell user={user} /> : null}
           <LanguageSwitcher />
           {user ? (
             <div className="hidden items-center gap-3 md:flex">

@@ -37,6 +37,12 @@ export function addYears(date: string, years: number): string {
   return formatDate(targetYear, month, Math.min(day, daysInMonth(targetYear, month)));
 }
 
+/** The calendar day `days` after `date` (negative: before). */
+export function addDays(date: string, days: number): string {
+  const { year, month, day } = parseDate(date);
+  return new Date(Date.UTC(year, month - 1, day) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
 export function expiryDateFor(issuedOn: string): string {
   return addYears(issuedOn, CERTIFICATE_VALIDITY_YEARS);
 }

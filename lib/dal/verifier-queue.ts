@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { applications, organizations, products, productCategories, type ApplicationStatus } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -13,14 +13,33 @@ export const QUEUE_STATUSES: ApplicationStatus[] = [
   "awaiting_decision",
 ];
 
-/** Applications entrusted to the user's verification body, oldest in its stage first. */
-export async function listBodyQueue(user: CurrentUser) {
+export type QueueFilters = { status?: string; categoryId?: string; enterpriseId?: string };
+
+function isQueueStatus(value: string | undefined): value is ApplicationStatus {
+  return QUEUE_STATUSES.includes(value as ApplicationStatus);
+}
+
+function bodyScope(user: CurrentUser): SQL {
+  return and(eq(applications.verificationBodyId, user.organizationId), inArray(applications.status, QUEUE_STATUSES))!;
+}
+
+/**
+ * Applications entrusted to the user's verification body, oldest in its stage
+ * first; days waiting are counted by the database (not during render).
+ */
+export async function listBodyQueue(user: CurrentUser, filters: QueueFilters) {
   assertCan(user, "application.read");
   if (user.organizationKind !== "verification_body") return [];
+  const conditions = [bodyScope(user)];
+  if (isQueueStatus(filters.status)) conditions.push(eq(applications.status, filters.status));
+  if (filters.categoryId) conditions.push(eq(applications.categoryId, filters.categoryId));
+  if (filters.enterpriseId) conditions.push(sql`${applications.organizationId}::text = ${filters.enterpriseId}`);
   return db
     .select({
       id: applications.id,
       status: applications.status,
+      reviewStage: applications.reviewStage,
+      round: applications.round,
       stageEnteredAt: applications.stageEnteredAt,
       daysWaiting: sql<number>`floor(extract(epoch from (now() - ${applications.stageEnteredAt})) / 86400)::int`,
       productNameZh: products.nameZh,
@@ -34,6 +53,27 @@ export async function listBodyQueue(user: CurrentUser) {
     .innerJoin(products, eq(products.id, applications.productId))
     .innerJoin(organizations, eq(organizations.id, applications.organizationId))
     .innerJoin(productCategories, eq(productCategories.id, applications.categoryId))
-    .where(and(eq(applications.verificationBodyId, user.organizationId), inArray(applications.status, QUEUE_STATUSES)))
-    .orderBy(asc(applications.stageEnteredAt));
+    .where(and(...conditions))
+    .orderBy(asc(applications.stageEnteredAt), asc(applications.id));
+}
+
+/** The categories and enterprises present in the body's queue, for the filter menus. */
+export async function listBodyQueueFilterOptions(user: CurrentUser) {
+  assertCan(user, "application.read");
+  if (user.organizationKind !== "verification_body") return { categories: [], enterprises: [] };
+  const [categories, enterprises] = await Promise.all([
+    db
+      .selectDistinct({ id: productCategories.id, nameZh: productCategories.nameZh, nameEn: productCategories.nameEn })
+      .from(applications)
+      .innerJoin(productCategories, eq(productCategories.id, applications.categoryId))
+      .where(bodyScope(user))
+      .orderBy(asc(productCategories.id)),
+    db
+      .selectDistinct({ id: organizations.id, name: organizations.name, nameEn: organizations.nameEn })
+      .from(applications)
+      .innerJoin(organizations, eq(organizations.id, applications.organizationId))
+      .where(bodyScope(user))
+      .orderBy(asc(organizations.name)),
+  ]);
+  return { categories, enterprises };
 }

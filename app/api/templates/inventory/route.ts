@@ -1,0 +1,73 @@
+import ExcelJS from "exceljs";
+import Papa from "papaparse";
+import { dataType, emissionCategory, lifeCycleStage, lineSource } from "@/db/schema";
+import { GWP_AR6 } from "@/lib/calc/gwp";
+import { UNIT_CODES } from "@/lib/calc/units";
+import { XLSX_MIME } from "@/lib/evidence/rules";
+import { attachmentDisposition } from "@/lib/http/content-disposition";
+import { INVENTORY_IMPORT_COLUMNS, MAX_IMPORT_ROWS, TEMPLATE_EXAMPLE_ROWS, type ImportColumn } from "@/lib/import/inventory-columns";
+
+export const dynamic = "force-dynamic";
+
+/** exceljs supports range-wide validations at runtime; its typings only know the per-cell form. */
+type RangeValidations = { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } };
+
+/** Drop-down choices offered in the XLSX template (the import checks them anyway). */
+const CHOICES: Partial<Record<ImportColumn, readonly string[]>> = {
+  stage: lifeCycleStage.enumValues,
+  unit: UNIT_CODES,
+  source: lineSource.enumValues,
+  supplier_factor_unit: UNIT_CODES,
+  gas: GWP_AR6.map((entry) => entry.gas),
+  data_type: dataType.enumValues,
+  emission_category: emissionCategory.enumValues,
+};
+
+function csvTemplate(): string {
+  // The BOM makes Excel open the file as UTF-8; the import strips it.
+  return (
+    "\uFEFF" +
+    Papa.unparse({
+      fields: [...INVENTORY_IMPORT_COLUMNS],
+      data: TEMPLATE_EXAMPLE_ROWS.map((row) => INVENTORY_IMPORT_COLUMNS.map((column) => row[column])),
+    })
+  );
+}
+
+async function xlsxTemplate(): Promise<ArrayBuffer> {
+  const workbook = new ExcelJS.Workbook();
+  // The import reads the first worksheet: the inventory comes first.
+  const sheet = workbook.addWorksheet("Inventory", { views: [{ state: "frozen", ySplit: 1 }] });
+  const choices = workbook.addWorksheet("Choices");
+  sheet.columns = INVENTORY_IMPORT_COLUMNS.map((column) => ({ header: column, key: column, width: Math.max(14, column.length + 4) }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of TEMPLATE_EXAMPLE_ROWS) sheet.addRow(row);
+
+  Object.entries(CHOICES).forEach(([column, values], index) => {
+    const letter = String.fromCharCode(65 + index);
+    choices.getCell(`${letter}1`).value = column;
+    values.forEach((value, offset) => {
+      choices.getCell(`${letter}${offset + 2}`).value = value;
+    });
+    const target = sheet.getColumn(column).letter;
+    const list = `Choices!$${letter}$2:$${letter}$${values.length + 1}`;
+    (sheet as unknown as RangeValidations).dataValidations.add(`${target}2:${target}${MAX_IMPORT_ROWS + 1}`, {
+      type: "list",
+      allowBlank: true,
+      formulae: [list],
+      showErrorMessage: true,
+    });
+  });
+  return workbook.xlsx.writeBuffer() as Promise<ArrayBuffer>;
+}
+
+/** The inventory import template with one example row per kind of source: `?format=csv|xlsx`. */
+export async function GET(request: Request) {
+  const format = new URL(request.url).searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
+  const headers = {
+    "content-disposition": attachmentDisposition(`inventory-template.${format}`),
+    "x-content-type-options": "nosniff",
+  };
+  if (format === "xlsx") return new Response(await xlsxTemplate(), { headers: { ...headers, "content-type": XLSX_MIME } });
+  return new Response(csvTemplate(), { headers: { ...headers, "content-type": "text/csv; charset=utf-8" } });
+}

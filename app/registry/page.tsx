@@ -1,0 +1,149 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { footprintText } from "@/components/certificates/footprint";
+import { PageLinks } from "@/components/certificates/page-links";
+import { PageHeader } from "@/components/page-header";
+import { CertificateStatusBadge } from "@/components/status-badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Input, Select } from "@/components/ui/input";
+import { Table, Td, Th } from "@/components/ui/table";
+import { certificateStatus } from "@/db/schema";
+import { CATEGORIES } from "@/lib/catalog/categories";
+import { DEFAULT_GRADE_THRESHOLDS } from "@/lib/certificates/grade";
+import { searchRegistry } from "@/lib/dal/public-certificates";
+import { registryQuerySchema } from "@/lib/validation/schemas/certificates";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("registry");
+  return { title: t("title") };
+}
+
+const GRADES = Array.from({ length: DEFAULT_GRADE_THRESHOLDS.length + 1 }, (_, index) => index + 1);
+
+/** Public: every issued label, searchable, each linked to its verification page. */
+export default async function RegistryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  const query = registryQuerySchema.parse(await searchParams);
+  const [result, t, common, format, locale] = await Promise.all([
+    searchRegistry(query),
+    getTranslations("registry"),
+    getTranslations("common"),
+    getFormatter(),
+    getLocale(),
+  ]);
+  const en = locale === "en";
+  const filters = {
+    q: query.q,
+    category: query.category,
+    grade: query.grade ? String(query.grade) : undefined,
+    status: query.status,
+  };
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("description")} />
+      <form method="get" action="/registry" role="search" className="mb-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1.5fr_1fr_1fr_auto] lg:items-end">
+        <div className="space-y-1">
+          <label htmlFor="registry-q" className="block text-sm font-medium text-slate-800">
+            {t("q")}
+          </label>
+          <Input id="registry-q" name="q" type="search" defaultValue={query.q ?? ""} placeholder={t("qPlaceholder")} />
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="registry-category" className="block text-sm font-medium text-slate-800">
+            {t("category")}
+          </label>
+          <Select id="registry-category" name="category" defaultValue={query.category ?? ""}>
+            <option value="">{t("any")}</option>
+            {CATEGORIES.map((category) => (
+              <option key={category.id} value={category.id}>
+                {en ? category.nameEn : category.nameZh}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="registry-grade" className="block text-sm font-medium text-slate-800">
+            {t("grade")}
+          </label>
+          <Select id="registry-grade" name="grade" defaultValue={query.grade ? String(query.grade) : ""}>
+            <option value="">{t("any")}</option>
+            {GRADES.map((grade) => (
+              <option key={grade} value={grade}>
+                {t("gradeOption", { grade })}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="registry-status" className="block text-sm font-medium text-slate-800">
+            {t("status")}
+          </label>
+          <Select id="registry-status" name="status" defaultValue={query.status ?? ""}>
+            <option value="">{t("any")}</option>
+            {certificateStatus.enumValues.map((status) => (
+              <option key={status} value={status}>
+                {common(`certificateStatus.${status}`)}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="flex gap-2">
+          <Button type="submit">{t("search")}</Button>
+          <Link href="/registry" className="inline-flex h-10 items-center px-2 text-sm text-brand-700 hover:underline">
+            {t("reset")}
+          </Link>
+        </div>
+      </form>
+
+      <Card>
+        <p className="border-b border-slate-200 px-4 py-3 text-sm text-slate-700 sm:px-6" aria-live="polite">
+          {t("results", { total: result.total })}
+        </p>
+        {result.rows.length === 0 ? (
+          <div className="p-4">
+            <EmptyState title={t("noResults")} description={t("noResultsHint")} />
+          </div>
+        ) : (
+          <Table>
+            <thead>
+              <tr>
+                <Th>{t("number")}</Th>
+                <Th>{t("product")}</Th>
+                <Th>{t("enterprise")}</Th>
+                <Th>{t("footprint")}</Th>
+                <Th>{t("gradeColumn")}</Th>
+                <Th>{t("status")}</Th>
+                <Th>{t("issuedOn")}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map((row) => (
+                <tr key={row.number}>
+                  <Td>
+                    <Link className="font-mono font-medium text-brand-700 hover:underline" href={`/labels/${row.number}`}>
+                      {row.number}
+                    </Link>
+                  </Td>
+                  <Td>
+                    <span className="font-medium">{en ? row.productNameEn : row.productNameZh}</span>
+                    <span className="block text-xs text-slate-600">{en ? row.categoryNameEn : row.categoryNameZh}</span>
+                  </Td>
+                  <Td>{(en && row.enterpriseNameEn) || row.enterpriseName}</Td>
+                  <Td className="tabular-nums">{footprintText(row.value, row.declaredUnitAmount, row.declaredUnit)}</Td>
+                  <Td>{row.grade === null ? t("noGrade") : t("gradeOption", { grade: row.grade })}</Td>
+                  <Td>
+                    <CertificateStatusBadge status={row.status} />
+                  </Td>
+                  <Td>{format.dateTime(new Date(row.issuedOn), { dateStyle: "medium" })}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+        <PageLinks path="/registry" params={filters} page={query.page} pages={result.pages} label={t("pagination")} />
+      </Card>
+    </>
+  );
+}

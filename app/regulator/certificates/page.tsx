@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ManagedCertificates, parseManagedQuery } from "@/components/certificates/managed-certificates";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { AREA_ROLES } from "@/lib/auth/permissions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("certificates");
+  return { title: t("managedTitle") };
+}
+
+export default async function RegulatorCertificatesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const user = await requirePageUser(AREA_ROLES.regulator, "/regulator/certificates");
+  const { filter, page } = parseManagedQuery(await searchParams);
+  return <ManagedCertificates user={user} path="/regulator/certificates" filter={filter} page={page} />;
+}

@@ -1,0 +1,151 @@
+/**
+ * Public verification page under load (`npm run bench`): the page `/labels/[number]` and its JSON
+ * form (same URL, `Accept: application/json`) of a production build, next to a bare node:http
+ * server running the same indexed query on the same database. Certificate numbers are drawn at
+ * random from the database for every request, so caches do not flatter the result.
+ *
+ * BENCH_BASE_URL: a running production server to measure; otherwise one is built and started on
+ * BENCH_PORT (3190) with its own dist dir. BENCH_DURATION (s, 15), BENCH_CONNECTIONS (20).
+ */
+import { fork, spawn, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { Client } from "pg";
+
+type AutocannonResult = {
+  requests: { average: number };
+  latency: { p99: number; average: number };
+  non2xx: number;
+  errors: number;
+};
+type AutocannonRequest = { setupRequest: (request: { path: string }) => { path: string } };
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  headers?: Record<string, string>;
+  requests: AutocannonRequest[];
+}) => Promise<AutocannonResult>;
+
+const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
+
+const DURATION = Number(process.env.BENCH_DURATION || 15);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 20);
+const APP_PORT = Number(process.env.BENCH_PORT || 3190);
+const BARE_PORT = APP_PORT + 1;
+const SAMPLE_SIZE = 500;
+
+export type PublicLabelBenchRow = { target: string; requestsPerSecond: number; p99Ms: number; averageMs: number; non2xx: number };
+
+async function sampleNumbers(databaseUrl: string): Promise<string[]> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ number: string }>(
+      `select number from certificates tablesample system (5) limit ${SAMPLE_SIZE}`,
+    );
+    if (rows.length > 0) return rows.map((row) => row.number);
+    const all = await client.query<{ number: string }>(`select number from certificates limit ${SAMPLE_SIZE}`);
+    return all.rows.map((row) => row.number);
+  } finally {
+    await client.end();
+  }
+}
+
+async function waitForHealth(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+function startApp(databaseUrl: string): ChildProcess {
+  return spawn(process.execPath, [path.join(process.cwd(), "scripts", "start.mjs")], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(APP_PORT),
+      NEXT_DIST_DIR: process.env.BENCH_DIST_DIR || ".next-bench",
+      AUTH_SECRET: process.env.AUTH_SECRET || "bench-only-secret-0123456789abcdefghijklmnop",
+      NODE_ENV: "production",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
+function startBare(databaseUrl: string): Promise<ChildProcess> {
+  const child = fork(path.join(process.cwd(), "bench", "public-label-bare-server.mjs"), {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(BARE_PORT) },
+  });
+  return new Promise((resolve, reject) => {
+    child.once("message", () => resolve(child));
+    child.once("exit", (code) => reject(new Error(`bare server exited with ${code}`)));
+  });
+}
+
+async function load(target: string, baseUrl: string, numbers: string[], headers?: Record<string, string>) {
+  const result = await autocannon({
+    url: baseUrl,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    headers,
+    requests: [
+      {
+        setupRequest: (request) => ({ ...request, path: `/labels/${numbers[Math.floor(Math.random() * numbers.length)]}` }),
+      },
+    ],
+  });
+  return {
+    target,
+    requestsPerSecond: result.requests.average,
+    p99Ms: result.latency.p99,
+    averageMs: result.latency.average,
+    non2xx: result.non2xx + result.errors,
+  };
+}
+
+export async function runPublicLabelBench(): Promise<PublicLabelBenchRow[]> {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error("DATABASE_URL must point at the PostgreSQL database to measure.");
+  const numbers = await sampleNumbers(databaseUrl);
+  if (numbers.length === 0) throw new Error("No certificates in the database: run npm run db:seed:scale first.");
+
+  const app = process.env.BENCH_BASE_URL ? null : startApp(databaseUrl);
+  const baseUrl = process.env.BENCH_BASE_URL?.replace(/\/+$/, "") || `http://127.0.0.1:${APP_PORT}`;
+  const bare = await startBare(databaseUrl);
+  try {
+    await waitForHealth(`${baseUrl}/api/health`, 15 * 60_000);
+    // Warm-up: first requests compile routes and fill connection pools.
+    await fetch(`${baseUrl}/labels/${numbers[0]}`);
+    await fetch(`${baseUrl}/labels/${numbers[0]}`, { headers: { Accept: "application/json" } });
+
+    const bareUrl = `http://127.0.0.1:${BARE_PORT}`;
+    const rows = [
+      await load("bare node:http + pg (JSON)", bareUrl, numbers),
+      await load("Next.js /labels/[n] JSON", baseUrl, numbers, { Accept: "application/json" }),
+      await load("Next.js /labels/[n] page", baseUrl, numbers, { Accept: "text/html" }),
+    ];
+    const baseline = rows[0].requestsPerSecond;
+    console.log(`\nPublic verification page — ${numbers.length} certificate numbers, ${CONNECTIONS} connections, ${DURATION} s each`);
+    console.table(
+      rows.map((row) => ({
+        target: row.target,
+        "req/s": Math.round(row.requestsPerSecond),
+        "p99 ms": row.p99Ms,
+        "avg ms": Number(row.averageMs.toFixed(1)),
+        "vs bare": `${((row.requestsPerSecond / baseline) * 100).toFixed(0)}%`,
+        "errors/non-2xx": row.non2xx,
+      })),
+    );
+    return rows;
+  } finally {
+    bare.kill("SIGTERM");
+    app?.kill("SIGTERM");
+  }
+}

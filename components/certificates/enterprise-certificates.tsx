@@ -1,0 +1,81 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { CertificateStatusBadge } from "@/components/status-badge";
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { listOwnCertificates } from "@/lib/dal/certificates";
+import { DownloadLinks } from "./download-links";
+import { ExpiryText } from "./expiry-text";
+import { footprintText } from "./footprint";
+import { RecertifyButton } from "./recertify-button";
+
+/** The enterprise's certificates: live status, days to expiry, downloads and re-certification. */
+export async function EnterpriseCertificates({ user }: { user: CurrentUser }) {
+  const [rows, t, locale] = await Promise.all([listOwnCertificates(user), getTranslations("certificates"), getLocale()]);
+  const en = locale === "en";
+  return (
+    <Card>
+      <CardHeader title={t("enterpriseTitle")} />
+      {rows.length === 0 ? (
+        <div className="p-4">
+          <EmptyState title={t("noCertificates")} description={t("noCertificatesHint")} />
+        </div>
+      ) : (
+        <Table>
+          <thead>
+            <tr>
+              <Th>{t("number")}</Th>
+              <Th>{t("product")}</Th>
+              <Th>{t("footprint")}</Th>
+              <Th>{t("status")}</Th>
+              <Th>{t("expires")}</Th>
+              <Th>{t("downloads")}</Th>
+              <Th>
+                <span className="sr-only">{t("recertify")}</span>
+              </Th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id}>
+                <Td>
+                  <Link className="font-mono font-medium text-brand-700 hover:underline" href={`/labels/${row.number}`}>
+                    {row.number}
+                  </Link>
+                </Td>
+                <Td>
+                  {en ? row.productNameEn : row.productNameZh}
+                  <span className="block text-xs text-slate-600">
+                    {row.grade === null ? t("noGrade") : t("gradeValue", { grade: row.grade })}
+                  </span>
+                </Td>
+                <Td className="tabular-nums">{footprintText(row.value, row.declaredUnitAmount, row.declaredUnit)}</Td>
+                <Td>
+                  <CertificateStatusBadge status={row.status} />
+                  {row.statusReason && (row.status === "suspended" || row.status === "withdrawn") ? (
+                    <span className="mt-1 block max-w-48 text-xs text-slate-700">{row.statusReason}</span>
+                  ) : null}
+                </Td>
+                <Td>
+                  <ExpiryText expiresOn={row.expiresOn} daysUntilExpiry={row.daysUntilExpiry} />
+                </Td>
+                <Td className="min-w-56">
+                  <DownloadLinks number={row.number} />
+                </Td>
+                <Td>
+                  {row.renewalOpened ? (
+                    <span className="text-xs text-slate-600">{t("renewalOpened")}</span>
+                  ) : row.status === "withdrawn" ? null : (
+                    <RecertifyButton certificateId={row.id} number={row.number} />
+                  )}
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}

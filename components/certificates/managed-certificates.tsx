@@ -1,0 +1,152 @@
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/page-header";
+import { CertificateStatusBadge } from "@/components/status-badge";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { listManagedCertificates, type ManagedFilter } from "@/lib/dal/certificates";
+import { CertificateControls } from "./certificate-controls";
+import { DownloadLinks } from "./download-links";
+import { ExpiryText } from "./expiry-text";
+import { footprintText } from "./footprint";
+import { PageLinks, pageHref } from "./page-links";
+
+const FILTERS: readonly ManagedFilter[] = ["all", "overdue", "suspended"];
+
+export function parseManagedQuery(searchParams: Record<string, string | string[] | undefined>) {
+  const filter = FILTERS.find((value) => value === searchParams.filter) ?? "all";
+  const page = Math.min(10_000, Math.max(1, Number.parseInt(String(searchParams.page ?? "1"), 10) || 1));
+  return { filter, page };
+}
+
+/**
+ * The body's or the regulator's certificates, with surveillance more than 30 days overdue flagged
+ * and the status controls. Surveillance is recorded by the issuing body only.
+ */
+export async function ManagedCertificates({
+  user,
+  path,
+  filter,
+  page,
+}: {
+  user: CurrentUser;
+  path: string;
+  filter: ManagedFilter;
+  page: number;
+}) {
+  const [result, t, format, locale] = await Promise.all([
+    listManagedCertificates(user, filter, page),
+    getTranslations("certificates"),
+    getFormatter(),
+    getLocale(),
+  ]);
+  const en = locale === "en";
+  const isBody = user.role !== "regulator";
+  return (
+    <>
+      <PageHeader title={t("managedTitle")} description={isBody ? t("bodyDescription") : t("regulatorDescription")} />
+      {result.overdueCount > 0 ? (
+        <Alert tone="warning" className="mb-4">
+          <Link href={pageHref(path, { filter: "overdue" }, 1)} className="font-medium underline">
+            {t("overdueBanner", { count: result.overdueCount })}
+          </Link>
+        </Alert>
+      ) : null}
+      <nav aria-label={t("filter.label")} className="mb-4 flex flex-wrap gap-2">
+        {FILTERS.map((value) => (
+          <Link
+            key={value}
+            href={pageHref(path, { filter: value === "all" ? undefined : value }, 1)}
+            aria-current={value === filter ? "page" : undefined}
+            className="rounded-full border border-slate-300 px-3 py-1 text-sm aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-700 aria-[current=page]:text-white"
+          >
+            {t(`filter.${value}`)}
+          </Link>
+        ))}
+      </nav>
+      <Card>
+        {result.rows.length === 0 ? (
+          <div className="p-4">
+            <EmptyState title={t("noCertificates")} />
+          </div>
+        ) : (
+          <Table>
+            <thead>
+              <tr>
+                <Th>{t("number")}</Th>
+                <Th>{t("product")}</Th>
+                <Th>{t("footprint")}</Th>
+                <Th>{t("status")}</Th>
+                <Th>{t("nextSurveillance")}</Th>
+                <Th>{t("expires")}</Th>
+                <Th>{t("manage")}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map((row) => (
+                <tr key={row.id}>
+                  <Td>
+                    <Link className="font-mono font-medium text-brand-700 hover:underline" href={`/labels/${row.number}`}>
+                      {row.number}
+                    </Link>
+                    <div className="mt-2 max-w-56">
+                      <DownloadLinks number={row.number} />
+                    </div>
+                  </Td>
+                  <Td>
+                    <span className="font-medium">{en ? row.productNameEn : row.productNameZh}</span>
+                    <span className="block text-xs text-slate-600">{row.enterpriseName}</span>
+                  </Td>
+                  <Td className="tabular-nums">
+                    {footprintText(row.value, row.declaredUnitAmount, row.declaredUnit)}
+                    <span className="block text-xs text-slate-600">
+                      {row.grade === null ? t("noGrade") : t("gradeValue", { grade: row.grade })}
+                    </span>
+                  </Td>
+                  <Td>
+                    <CertificateStatusBadge status={row.status} />
+                    {row.statusReason && (row.status === "suspended" || row.status === "withdrawn") ? (
+                      <span className="mt-1 block max-w-48 text-xs text-slate-700">{row.statusReason}</span>
+                    ) : null}
+                  </Td>
+                  <Td>
+                    {format.dateTime(new Date(row.nextSurveillanceDue), { dateStyle: "medium" })}
+                    {row.surveillanceOverdue ? (
+                      <Badge tone="danger" className="mt-1 block w-fit">
+                        {t("overdue")}
+                      </Badge>
+                    ) : null}
+                  </Td>
+                  <Td>
+                    <ExpiryText expiresOn={row.expiresOn} daysUntilExpiry={row.daysUntilExpiry} />
+                  </Td>
+                  <Td>
+                    <CertificateControls
+                      key={`${row.id}-${row.version}`}
+                      certificateId={row.id}
+                      number={row.number}
+                      version={row.version}
+                      status={row.status}
+                      canRecordSurveillance={isBody}
+                    />
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+        <PageLinks
+          path={path}
+          params={{ filter: filter === "all" ? undefined : filter }}
+          page={page}
+          pages={result.pages}
+          label={t("pagination")}
+        />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { buttonVariants } from "@/components/ui/button";
+import { EvidencePanel } from "@/components/evidence/evidence-panel";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { factorFilterOptions, getEmissionFactor, listGwpGases } from "@/lib/dal/emission-factors";
+import { getOwnInventoryLine, listInventoryPage, type ApplicationWorkspace } from "@/lib/dal/enterprise-application";
+import { InventoryTable } from "./inventory-table";
+import { LineForm } from "./line-form";
+
+type Props = { user: CurrentUser; workspace: ApplicationWorkspace; page: number; editLineId?: string };
+
+/** The activity data: per-stage summary, the add/edit form while editable, and the paged line table. */
+export async function InventorySection({ user, workspace, page, editLineId }: Props) {
+  const t = await getTranslations("inventory");
+  const common = await getTranslations("common");
+  const en = (await getLocale()) === "en";
+  const { application, editable } = workspace;
+  const base = `/enterprise/applications/${application.id}`;
+  const [table, formData] = await Promise.all([
+    listInventoryPage(user, application.id, page),
+    editable ? loadFormData(user, application.id, editLineId) : null,
+  ]);
+  const pageHref = (target: number) => `${base}?page=${target}#inventory`;
+  const stages = workspace.stages.map((entry) => entry.stage);
+
+  return (
+    <Card id="inventory">
+      <CardHeader title={t("title")} description={editable ? t("descriptionEditable") : t("descriptionFrozen")} />
+      <CardBody className="space-y-6">
+        <ul className="flex flex-wrap gap-2" aria-label={t("stageSummary")}>
+          {workspace.stages.map((entry) => (
+            <li key={entry.stage}>
+              <Badge tone={entry.lineCount > 0 ? "success" : entry.required ? "warning" : "neutral"}>
+                {common(`stages.${entry.stage}`)}: {t("lineCount", { count: entry.lineCount })}
+                {entry.required ? "" : ` (${t("optional")})`}
+              </Badge>
+            </li>
+          ))}
+        </ul>
+
+        {formData ? (
+          <section aria-labelledby="line-form-title" id="line-form" className="rounded-lg border border-slate-200 p-4">
+            <h3 id="line-form-title" className="mb-3 text-sm font-semibold text-slate-900">
+              {formData.line ? t("editLineNamed", { description: formData.line.description }) : t("addLine")}
+            </h3>
+            <LineForm
+              key={formData.line?.id ?? "new"}
+              applicationId={application.id}
+              stages={stages}
+              gases={formData.gases}
+              filters={formData.filters}
+              line={formData.line ?? undefined}
+              lineFactor={formData.lineFactor}
+              doneHref={pageHref(table.page)}
+            />
+            {formData.line ? (
+              <div className="mt-4">
+                <EvidencePanel applicationId={application.id} lineId={formData.line.id} editable={editable} />
+              </div>
+            ) : null}
+          </section>
+        ) : null}
+
+        {table.total === 0 ? (
+          <EmptyState title={t("empty")} description={editable ? t("emptyHint") : undefined} />
+        ) : (
+          <>
+            <InventoryTable
+              applicationId={application.id}
+              rows={table.rows}
+              lineErrors={workspace.lineErrors}
+              editable={editable}
+              en={en}
+              editHref={(lineId) => `${base}?page=${table.page}&edit=${lineId}#line-form`}
+            />
+            <nav className="flex flex-wrap items-center justify-between gap-2 text-sm" aria-label={t("pagination")}>
+              <span className="text-slate-700">
+                {t("showing", { total: table.total })} · {common("page", { page: table.page, pages: table.pages })}
+              </span>
+              <span className="flex gap-2">
+                {table.page > 1 ? (
+                  <Link className={buttonVariants({ variant: "secondary", size: "sm" })} href={pageHref(table.page - 1)}>
+                    {common("previous")}
+                  </Link>
+                ) : null}
+                {table.page < table.pages ? (
+                  <Link className={buttonVariants({ variant: "secondary", size: "sm" })} href={pageHref(table.page + 1)}>
+                    {common("next")}
+                  </Link>
+                ) : null}
+              </span>
+            </nav>
+          </>
+        )}
+      </CardBody>
+    </Card>
+  );
+}
+
+async function loadFormData(user: CurrentUser, applicationId: string, editLineId?: string) {
+  const [gases, filters, line] = await Promise.all([
+    listGwpGases(user),
+    factorFilterOptions(user),
+    editLineId ? getOwnInventoryLine(user, applicationId, editLineId) : null,
+  ]);
+  const lineFactor = line?.factorId ? await getEmissionFactor(user, line.factorId) : null;
+  return { gases, filters, line, lineFactor };
+}

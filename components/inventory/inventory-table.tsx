@@ -1,0 +1,105 @@
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { buttonVariants } from "@/components/ui/button";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { LineError } from "@/lib/calc/calculate";
+import type { InventoryPageRow } from "@/lib/dal/enterprise-application";
+import { DeleteLineButton } from "./delete-line-button";
+
+type Props = {
+  applicationId: string;
+  rows: InventoryPageRow[];
+  lineErrors: Record<string, LineError[]>;
+  editable: boolean;
+  en: boolean;
+  /** Builds the link of this table page with an `edit` parameter. */
+  editHref: (lineId: string) => string;
+};
+
+/** One page of lines, a heading row wherever the life-cycle stage changes. */
+export function InventoryTable({ applicationId, rows, lineErrors, editable, en, editHref }: Props) {
+  const t = useTranslations("inventory");
+  const common = useTranslations("common");
+  const columns = editable ? 8 : 7;
+  return (
+    <Table>
+      <thead>
+        <tr>
+          <Th>{t("description")}</Th>
+          <Th className="text-right">{t("quantity")}</Th>
+          <Th>{t("source")}</Th>
+          <Th>{t("dataType")}</Th>
+          <Th>{t("dqr.short")}</Th>
+          <Th className="text-right">{t("allocationShare")}</Th>
+          <Th>{t("emissionCategory")}</Th>
+          {editable ? <Th>{common("actions")}</Th> : null}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ line, factor }, index) => {
+          const errors = lineErrors[line.id] ?? [];
+          const stageChanged = index === 0 || rows[index - 1].line.stage !== line.stage;
+          return [
+            stageChanged ? (
+              <tr key={`stage-${line.stage}`}>
+                <th colSpan={columns} scope="colgroup" className="bg-slate-100 px-3 py-1.5 text-left text-sm font-semibold text-slate-800">
+                  {common(`stages.${line.stage}`)}
+                </th>
+              </tr>
+            ) : null,
+            <tr key={line.id} id={`line-${line.id}`} className={errors.length ? "bg-red-50" : undefined}>
+              <Td>
+                <span className="font-medium text-slate-900">{line.description}</span>
+                {errors.map((error) => (
+                  <span key={error.reason} role="note" className="mt-1 block text-xs font-medium text-red-800">
+                    {t(`lineErrors.${error.reason}`)}: {error.detail}
+                  </span>
+                ))}
+              </Td>
+              <Td className="whitespace-nowrap text-right tabular-nums">
+                {line.quantity} {line.unit}
+              </Td>
+              <Td className="text-xs">
+                {line.source === "database_factor" && factor ? (
+                  <>
+                    {en ? factor.nameEn : factor.nameZh}
+                    <span className="block text-slate-600">
+                      {factor.value} kg CO₂e/{factor.unit} · {factor.region} {factor.year} · v{factor.version}
+                    </span>
+                  </>
+                ) : line.source === "supplier_factor" ? (
+                  <>
+                    {t("sources.supplier_factor")}: {line.supplierName}
+                    <span className="block text-slate-600">
+                      {line.supplierFactorValue} kg CO₂e/{line.supplierFactorUnit}
+                    </span>
+                  </>
+                ) : line.source === "direct_gas" ? (
+                  <>
+                    {t("sources.direct_gas")}: {line.gas}
+                  </>
+                ) : (
+                  <span className="text-red-800">{t("noSource")}</span>
+                )}
+              </Td>
+              <Td className="text-xs">{t(`dataTypes.${line.dataType}`)}</Td>
+              <Td className="whitespace-nowrap text-xs tabular-nums">
+                {line.dqrTechnological}/{line.dqrGeographical}/{line.dqrTemporal}
+              </Td>
+              <Td className="text-right text-xs tabular-nums">{line.allocationShare}</Td>
+              <Td className="text-xs">{line.source === "direct_gas" ? "—" : t(`categories.${line.emissionCategory}`)}</Td>
+              {editable ? (
+                <Td className="whitespace-nowrap">
+                  <Link className={buttonVariants({ variant: "ghost", size: "sm" })} href={editHref(line.id)} aria-label={t("editLineNamed", { description: line.description })}>
+                    {common("edit")}
+                  </Link>
+                  <DeleteLineButton applicationId={applicationId} lineId={line.id} description={line.description} />
+                </Td>
+              ) : null}
+            </tr>,
+          ];
+        })}
+      </tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,228 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { useMessage } from "@/components/use-message";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
+import { emissionCategory, lineSource, type InventoryLine, type LifeCycleStage } from "@/db/schema";
+import { addInventoryLineAction } from "@/lib/actions/inventory/add-line";
+import { updateInventoryLineAction } from "@/lib/actions/inventory/update-line";
+import { UNIT_CODES } from "@/lib/calc/units";
+import type { FactorOption } from "@/lib/dal/emission-factors";
+import { inventoryLineSchema, type InventoryLineInput } from "@/lib/validation/schemas/inventory";
+import { FactorPicker, type FactorFilters } from "./factor-picker";
+
+export type GasOption = { gas: string; nameZh: string; nameEn: string; value: string };
+
+type Props = {
+  applicationId: string;
+  stages: LifeCycleStage[];
+  gases: GasOption[];
+  filters: FactorFilters;
+  /** The line being edited; absent for a new line. */
+  line?: InventoryLine;
+  lineFactor?: FactorOption | null;
+  /** Where to go after saving an edit (the table page the user came from). */
+  doneHref: string;
+};
+
+const RATINGS = [1, 2, 3, 4, 5];
+
+function defaultsFor(applicationId: string, stages: LifeCycleStage[], line?: InventoryLine): InventoryLineInput {
+  return {
+    applicationId,
+    stage: line?.stage ?? stages[0],
+    description: line?.description ?? "",
+    quantity: line?.quantity ?? "",
+    unit: line?.unit ?? "kWh",
+    source: line?.source ?? "database_factor",
+    factorId: line?.factorId ?? "",
+    supplierFactorValue: line?.supplierFactorValue ?? "",
+    supplierFactorUnit: line?.supplierFactorUnit ?? "kg",
+    supplierName: line?.supplierName ?? "",
+    gas: line?.gas ?? "",
+    dataType: line?.dataType ?? "primary",
+    dqrTechnological: line?.dqrTechnological ?? 2,
+    dqrGeographical: line?.dqrGeographical ?? 2,
+    dqrTemporal: line?.dqrTemporal ?? 2,
+    allocationShare: line?.allocationShare ?? "1",
+    emissionCategory: line?.emissionCategory ?? "fossil",
+  };
+}
+
+/** Adds or edits one activity-data line: quantity, its source (factor, supplier factor or gas) and its data quality. */
+export function LineForm({ applicationId, stages, gases, filters, line, lineFactor, doneHref }: Props) {
+  const t = useTranslations("inventory");
+  const common = useTranslations("common");
+  const translate = useMessage();
+  const en = useLocale() === "en";
+  const router = useRouter();
+  const [factor, setFactor] = useState<FactorOption | null>(lineFactor ?? null);
+  const { form, formError, succeeded, onSubmit, errors, isSubmitting } = useActionForm({
+    schema: inventoryLineSchema,
+    defaultValues: defaultsFor(applicationId, stages, line),
+    action: (values) => (line ? updateInventoryLineAction({ ...values, lineId: line.id }) : addInventoryLineAction(values)),
+    resetOnSuccess: !line,
+    onSuccess: () => {
+      if (line) router.push(doneHref);
+      else setFactor(null);
+      router.refresh();
+    },
+  });
+  const source = form.watch("source");
+  const rating = { valueAsNumber: true } as const;
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={line ? t("editLine") : t("addLine")}>
+      {formError ? <Alert tone="danger">{translate(formError)}</Alert> : null}
+      {succeeded && !line ? <Alert tone="success">{t("lineAdded")}</Alert> : null}
+      <div className="grid gap-4 sm:grid-cols-4">
+        <Field label={t("stage")} error={errors.stage?.message}>
+          <Select {...form.register("stage")}>
+            {stages.map((stage) => (
+              <option key={stage} value={stage}>
+                {common(`stages.${stage}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t("description")} error={errors.description?.message} className="sm:col-span-3">
+          <Input {...form.register("description")} />
+        </Field>
+        <Field label={t("quantity")} error={errors.quantity?.message}>
+          <Input inputMode="decimal" {...form.register("quantity")} />
+        </Field>
+        <Field label={t("unit")} error={errors.unit?.message}>
+          <Select {...form.register("unit")}>
+            {UNIT_CODES.map((unit) => (
+              <option key={unit} value={unit}>
+                {unit}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t("allocationShare")} hint={t("allocationShareHint")} error={errors.allocationShare?.message}>
+          <Input inputMode="decimal" {...form.register("allocationShare")} />
+        </Field>
+        <Field label={t("dataType")} error={errors.dataType?.message}>
+          <Select {...form.register("dataType")}>
+            <option value="primary">{t("dataTypes.primary")}</option>
+            <option value="secondary">{t("dataTypes.secondary")}</option>
+          </Select>
+        </Field>
+      </div>
+
+      <fieldset>
+        <legend className="mb-2 text-sm font-semibold text-slate-900">{t("source")}</legend>
+        <div className="flex flex-wrap gap-x-5 gap-y-2">
+          {lineSource.enumValues.map((value) => (
+            <label key={value} className="inline-flex items-center gap-2 text-sm text-slate-800">
+              <input type="radio" value={value} className="h-4 w-4 border-slate-300" {...form.register("source")} />
+              {t(`sources.${value}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      {source === "database_factor" ? (
+        <FactorPicker
+          filters={filters}
+          selected={factor}
+          error={errors.factorId?.message}
+          onSelect={(picked) => {
+            setFactor(picked);
+            form.setValue("factorId", picked.id, { shouldValidate: true });
+            form.setValue("emissionCategory", picked.emissionCategory);
+          }}
+        />
+      ) : null}
+      {source === "supplier_factor" ? (
+        <div className="grid gap-4 sm:grid-cols-3">
+          <Field label={t("supplierFactorValue")} hint={t("supplierFactorValueHint")} error={errors.supplierFactorValue?.message}>
+            <Input inputMode="decimal" {...form.register("supplierFactorValue")} />
+          </Field>
+          <Field label={t("supplierFactorUnit")} error={errors.supplierFactorUnit?.message}>
+            <Select {...form.register("supplierFactorUnit")}>
+              {UNIT_CODES.map((unit) => (
+                <option key={unit} value={unit}>
+                  {unit}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={t("supplierName")} error={errors.supplierName?.message}>
+            <Input {...form.register("supplierName")} />
+          </Field>
+        </div>
+      ) : null}
+      {source === "direct_gas" ? (
+        <Field label={t("gas")} hint={t("gasHint")} error={errors.gas?.message}>
+          <Select {...form.register("gas")}>
+            <option value="">{common("choose")}</option>
+            {gases.map((gas) => (
+              <option key={gas.gas} value={gas.gas}>
+                {(en ? gas.nameEn : gas.nameZh) + ` — GWP100 ${gas.value}`}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
+
+      <div className="grid gap-4 sm:grid-cols-4">
+        <Field label={t("dqr.technological")} error={errors.dqrTechnological?.message}>
+          <Select {...form.register("dqrTechnological", rating)}>
+            {RATINGS.map((value) => (
+              <option key={value} value={value}>
+                {t(`dqr.rating${value}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t("dqr.geographical")} error={errors.dqrGeographical?.message}>
+          <Select {...form.register("dqrGeographical", rating)}>
+            {RATINGS.map((value) => (
+              <option key={value} value={value}>
+                {t(`dqr.rating${value}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t("dqr.temporal")} error={errors.dqrTemporal?.message}>
+          <Select {...form.register("dqrTemporal", rating)}>
+            {RATINGS.map((value) => (
+              <option key={value} value={value}>
+                {t(`dqr.rating${value}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {source === "direct_gas" ? null : (
+          <Field label={t("emissionCategory")} error={errors.emissionCategory?.message}>
+            <Select {...form.register("emissionCategory")}>
+              {emissionCategory.enumValues.map((value) => (
+                <option key={value} value={value}>
+                  {t(`categories.${value}`)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+      </div>
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={isSubmitting}>
+          {line ? common("save") : t("addLine")}
+        </Button>
+        {line ? (
+          <Button variant="secondary" onClick={() => router.push(doneHref)}>
+            {common("cancel")}
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,124 @@
+import fs from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import applicationsCatalog from "../lib/i18n/messages/en/applications.json";
+import certificatesCatalog from "../lib/i18n/messages/en/certificates.json";
+import labelsCatalog from "../lib/i18n/messages/en/labels.json";
+import { qrPath } from "../lib/certificates/label-svg";
+import { en, signIn, signOut, useEnglish } from "./support";
+
+const PRODUCT = "LFP power battery pack 280 Ah";
+const v = en.verifier;
+const c = certificatesCatalog;
+const publicStatus = labelsCatalog.public.statusNow;
+
+/** The battery maker's application through submission, acceptance, review and approval, all in the UI. */
+async function certifyBatteryPack(page: Page) {
+  await signIn(page, "battery@demo.carbonlabel.org");
+  await page.getByRole("link", { name: PRODUCT }).first().click();
+  await page.getByRole("link", { name: en.enterprise.goToApplication }).click();
+  await page.getByRole("button", { name: applicationsCatalog.calculation.calculate }).click();
+  await expect(page.getByRole("button", { name: applicationsCatalog.calculation.calculate })).toBeEnabled();
+  const body = page.getByLabel(applicationsCatalog.submit.body);
+  await body.selectOption((await body.locator("option", { hasText: /Yutan Certification Centre/ }).getAttribute("value"))!);
+  await page.getByRole("button", { name: applicationsCatalog.submit.submit, exact: true }).click();
+  await expect(page.getByText(en.common.applicationStatus.submitted).first()).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, "verifier@demo.carbonlabel.org");
+  await page.getByRole("link", { name: PRODUCT }).click();
+  await page.getByRole("button", { name: v.accept, exact: true }).click();
+  const lead = page.getByLabel(v.leadVerifier);
+  await lead.selectOption((await lead.locator("option", { hasText: "王磊" }).getAttribute("value"))!);
+  await page.getByLabel(v.plannedDocumentReviewOn).fill("2026-12-01");
+  await page.getByLabel(v.plannedOnSiteOn).fill("2026-12-08");
+  await page.getByRole("button", { name: v.savePlan }).click();
+  const verifyButtons = page.getByRole("button", { name: new RegExp(`^${v.verifyLine}:`) });
+  await expect(verifyButtons.first()).toBeVisible();
+  for (let remaining = await verifyButtons.count(); remaining > 0; remaining--) {
+    await verifyButtons.first().click();
+    await expect(verifyButtons).toHaveCount(remaining - 1);
+  }
+  await page.getByLabel(v.statement).fill("Inventory complete and traceable to meter readings and supplier declarations; footprint verified.");
+  await page.getByRole("button", { name: v.recommend }).click();
+  await expect(page.getByText(en.common.applicationStatus.awaiting_decision).first()).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, "reviewer@demo.carbonlabel.org");
+  await page.getByRole("link", { name: PRODUCT }).click();
+  await page.getByLabel(v.decision).selectOption("approve");
+  await page.getByRole("button", { name: v.decide }).click();
+  await expect(page.getByText(en.common.applicationStatus.certified).first()).toBeVisible();
+  await signOut(page);
+}
+
+async function download(page: Page, linkName: string) {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: linkName }).first().click()]);
+  return { name: file.suggestedFilename(), bytes: fs.readFileSync((await file.path())!) };
+}
+
+test.describe("labels and certificates", () => {
+  test.beforeEach(async ({ context }) => useEnglish(context));
+
+  test("approval issues a certificate whose QR link shows its live status, and a suspension shows at once", async ({ page, browser }) => {
+    test.setTimeout(240_000);
+    await certifyBatteryPack(page);
+
+    // The enterprise finds its certificate with downloads.
+    await signIn(page, "battery@demo.carbonlabel.org");
+    await expect(page.getByRole("heading", { name: c.enterpriseTitle })).toBeVisible();
+    const numberLink = page.getByRole("link", { name: /^CFP-CQ-\d{4}-[2-9A-Z]{6}$/ });
+    await expect(numberLink).toBeVisible();
+    const number = (await numberLink.textContent())!.trim();
+    await expect(page.getByText(/\d+ days left/)).toBeVisible();
+
+    const pdf = await download(page, c.certificatePdf.replace("{lang}", c.langEn));
+    expect(pdf.name).toBe(`${number}-certificate-en.pdf`);
+    expect(pdf.bytes.subarray(0, 5).toString()).toBe("%PDF-");
+
+    const svg = await download(page, c.labelSvg.replace("{lang}", c.langZh));
+    expect(svg.name).toBe(`${number}-label-zh-CN.svg`);
+    const label = svg.bytes.toString("utf8");
+    const qrUrl = /data-qr-url="([^"]+)"/.exec(label)![1];
+    expect(qrUrl).toMatch(new RegExp(`/labels/${number}$`));
+    // The printed QR modules encode exactly that link.
+    expect(label).toContain(`d="${qrPath(qrUrl).d}"`);
+    await signOut(page);
+
+    // Anyone scanning the label: no session at all.
+    const visitor = await browser.newContext({ locale: "en-US" });
+    const publicPage = await visitor.newPage();
+    const response = await publicPage.goto(qrUrl);
+    expect(response?.status()).toBe(200);
+    await expect(publicPage.getByText(labelsCatalog.public.genuine)).toBeVisible();
+    await expect(publicPage.getByRole("heading", { level: 1 })).toHaveText(new RegExp(publicStatus.valid));
+    await expect(publicPage.getByText(PRODUCT)).toBeVisible();
+    await expect(publicPage.getByText("Chongqing Liyuan Battery Technology Co.")).toBeVisible();
+    await expect(publicPage.getByText(/meter readings/)).toHaveCount(0);
+
+    // The JSON form of the same address.
+    const json = await visitor.request.get(qrUrl, { headers: { Accept: "application/json" } });
+    expect(await json.json()).toMatchObject({ genuine: true, number, status: "valid" });
+
+    // An unknown number tells nothing.
+    const unknown = await publicPage.goto(qrUrl.replace(number, "CFP-CQ-2026-222222"));
+    expect(unknown?.status()).toBe(404);
+    await expect(publicPage.getByRole("heading", { name: labelsCatalog.public.notFoundTitle })).toBeVisible();
+
+    // The regulator suspends it.
+    await signIn(page, "bureau@demo.carbonlabel.org");
+    await page.getByRole("link", { name: en.nav.certificates }).first().click();
+    await expect(page).toHaveURL(/\/regulator\/certificates/);
+    const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: number }) });
+    await row.getByText(c.manage, { exact: true }).click();
+    await row.getByLabel(c.action.label).selectOption("suspend");
+    await row.getByLabel(c.reason).fill("Label used on a product model that was not certified.");
+    await row.getByRole("button", { name: c.action.suspend }).click();
+    await expect(row.getByText(en.common.certificateStatus.suspended)).toBeVisible();
+
+    // The visitor sees the change on the next load.
+    await publicPage.goto(qrUrl);
+    await expect(publicPage.getByRole("heading", { level: 1 })).toHaveText(new RegExp(publicStatus.suspended));
+    await expect(publicPage.getByText("Label used on a product model that was not certified.")).toBeVisible();
+    await visitor.close();
+  });
+});

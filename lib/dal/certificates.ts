@@ -1,0 +1,139 @@
+import "server-only";
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from "drizzle-orm";
+import { db } from "@/db";
+import { applications, certificates, type Certificate } from "@/db/schema";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { addDays, daysUntil, effectiveStatus, isSurveillanceOverdue, SURVEILLANCE_GRACE_DAYS, todayInShanghai } from "@/lib/certificates/validity";
+import { isCertificateNumberFormat, normalizeCertificateNumber } from "@/lib/certificates/number";
+import { mayDownloadCertificate } from "@/lib/domain/certificates/certificate-access";
+import { assertCan } from "./guard";
+
+const LIST_COLUMNS = {
+  id: certificates.id,
+  number: certificates.number,
+  productNameZh: certificates.productName,
+  productNameEn: certificates.productNameEn,
+  enterpriseName: certificates.enterpriseName,
+  value: certificates.value,
+  grade: certificates.grade,
+  status: certificates.status,
+  statusReason: certificates.statusReason,
+  version: certificates.version,
+  issuedOn: certificates.issuedOn,
+  expiresOn: certificates.expiresOn,
+  nextSurveillanceDue: certificates.nextSurveillanceDue,
+  declaredUnit: sql<string>`${certificates.snapshot} #>> '{inventory,product,declaredUnit}'`,
+  declaredUnitAmount: sql<string>`${certificates.snapshot} #>> '{inventory,product,declaredUnitAmount}'`,
+};
+
+const selectList = () => db.select(LIST_COLUMNS).from(certificates);
+type ListRow = Awaited<ReturnType<typeof selectList>>[number];
+
+/** A row as the lists show it: live status, days to expiry, overdue surveillance of a certificate still in force. */
+function withLiveState(row: ListRow, today: string) {
+  const status = effectiveStatus(row.status, row.expiresOn, today);
+  return {
+    ...row,
+    status,
+    daysUntilExpiry: daysUntil(row.expiresOn, today),
+    surveillanceOverdue: (status === "valid" || status === "suspended") && isSurveillanceOverdue(row.nextSurveillanceDue, today),
+  };
+}
+
+export type CertificateListRow = ReturnType<typeof withLiveState>;
+
+/** The enterprise's own certificates, newest first, with whether a renewal was already opened. */
+export async function listOwnCertificates(user: CurrentUser) {
+  assertCan(user, "certificate.recertify");
+  const today = todayInShanghai();
+  const [rows, renewals] = await Promise.all([
+    selectList().where(eq(certificates.organizationId, user.organizationId)).orderBy(desc(certificates.issuedOn)),
+    db
+      .select({ previousCertificateId: applications.previousCertificateId })
+      .from(applications)
+      .where(and(eq(applications.organizationId, user.organizationId), isNotNull(applications.previousCertificateId))),
+  ]);
+  const renewed = new Set(renewals.map((renewal) => renewal.previousCertificateId));
+  return rows.map((row) => ({ ...withLiveState(row, today), renewalOpened: renewed.has(row.id) }));
+}
+
+export const MANAGED_PAGE_SIZE = 25;
+
+export type ManagedFilter = "all" | "overdue" | "suspended";
+
+/** Stored columns of "in force with surveillance more than the grace period late" on `today`. */
+function overdueCondition(today: string): SQL | undefined {
+  const graceStart = addDays(today, -SURVEILLANCE_GRACE_DAYS);
+  return and(
+    inArray(certificates.status, ["valid", "suspended"]),
+    gte(certificates.expiresOn, today),
+    lt(certificates.nextSurveillanceDue, graceStart),
+  );
+}
+
+/**
+ * Certificates a body or regulator manages: the body's own, or every one of the regulator's
+ * region. Paged; "overdue" lists the surveillance-overdue ones, oldest due first.
+ */
+export async function listManagedCertificates(user: CurrentUser, filter: ManagedFilter, page: number) {
+  assertCan(user, "certificate.suspend");
+  const today = todayInShanghai();
+  const scope =
+    user.role === "regulator" ? eq(certificates.region, user.region) : eq(certificates.verificationBodyId, user.organizationId);
+  const where = and(
+    scope,
+    filter === "overdue" ? overdueCondition(today) : undefined,
+    filter === "suspended" ? and(eq(certificates.status, "suspended"), gte(certificates.expiresOn, today)) : undefined,
+  );
+  const [rows, [total], [overdue]] = await Promise.all([
+    selectList()
+      .where(where)
+      .orderBy(...(filter === "overdue" ? [asc(certificates.nextSurveillanceDue)] : [desc(certificates.issuedOn)]), asc(certificates.number))
+      .limit(MANAGED_PAGE_SIZE)
+      .offset((page - 1) * MANAGED_PAGE_SIZE),
+    db.select({ value: count() }).from(certificates).where(where),
+    db.select({ value: count() }).from(certificates).where(and(scope, overdueCondition(today))),
+  ]);
+  return {
+    rows: rows.map((row) => withLiveState(row, today)),
+    total: total.value,
+    overdueCount: overdue.value,
+    pages: Math.max(1, Math.ceil(total.value / MANAGED_PAGE_SIZE)),
+  };
+}
+
+/**
+ * The certificate behind a PDF download, if the user may have it (owner, body, region's
+ * regulator); null both when it does not exist and when it is not theirs.
+ */
+export async function findDownloadableCertificate(
+  user: CurrentUser,
+  rawNumber: string,
+): Promise<Pick<Certificate, "number" | "snapshot" | "snapshotSha256"> | null> {
+  assertCan(user, "certificate.download");
+  const number = normalizeCertificateNumber(rawNumber);
+  if (!isCertificateNumberFormat(number)) return null;
+  const [row] = await db
+    .select({
+      number: certificates.number,
+      snapshot: certificates.snapshot,
+      snapshotSha256: certificates.snapshotSha256,
+      organizationId: certificates.organizationId,
+      verificationBodyId: certificates.verificationBodyId,
+      region: certificates.region,
+    })
+    .from(certificates)
+    .where(eq(certificates.number, number));
+  return row && mayDownloadCertificate(user, row) ? row : null;
+}
+
+/** What a public label image is drawn from: labels are printed on products, so anyone may fetch one. */
+export async function findLabelSource(rawNumber: string) {
+  const number = normalizeCertificateNumber(rawNumber);
+  if (!isCertificateNumberFormat(number)) return null;
+  const [row] = await db
+    .select({ number: certificates.number, snapshot: certificates.snapshot, snapshotSha256: certificates.snapshotSha256 })
+    .from(certificates)
+    .where(eq(certificates.number, number));
+  return row ?? null;
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import { and, desc, eq } from "drizzle-orm";
+import { db } from "@/db";
+import { applications, products } from "@/db/schema";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { isProductEditable } from "@/lib/domain/applications/rules";
+import { z } from "@/lib/validation/zod";
+import { assertCan } from "./guard";
+
+const uuid = z.uuid();
+
+/** One of the enterprise's own products with its applications (newest first); null when not theirs. */
+export async function getOwnProduct(user: CurrentUser, productId: string) {
+  assertCan(user, "application.read");
+  if (user.organizationKind !== "enterprise" || !uuid.safeParse(productId).success) return null;
+  const [product] = await db
+    .select()
+    .from(products)
+    .where(and(eq(products.id, productId), eq(products.organizationId, user.organizationId)));
+  if (!product) return null;
+  const productApplications = await db
+    .select({ id: applications.id, status: applications.status, round: applications.round, updatedAt: applications.updatedAt })
+    .from(applications)
+    .where(eq(applications.productId, product.id))
+    .orderBy(desc(applications.createdAt));
+  return {
+    product,
+    applications: productApplications,
+    editable: isProductEditable(productApplications.map((application) => application.status)),
+  };
+}

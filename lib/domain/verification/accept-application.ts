@@ -1,0 +1,78 @@
+import "server-only";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { conflictsOfInterest, inventoryLines, submissions, users } from "@/db/schema";
+import { ActionError } from "@/lib/actions/errors";
+import { transitionApplication } from "@/lib/domain/applications/transition";
+import { notify } from "@/lib/notifications/notify";
+import { lockBodyApplication, productParams, type BodyActor } from "./body-application";
+import { diffRounds, snapshotLines } from "./round-diff";
+import { statusAfterAcceptance } from "./stage-rules";
+
+export type AcceptInput = { applicationId: string; expectedVersion: number; actor: BodyActor };
+
+/**
+ * 受理: the body takes on a submitted application, never its own
+ * organization's product nor one of an enterprise it declared a conflict of
+ * interest with.
+ */
+export async function acceptApplication(tx: Tx, { applicationId, expectedVersion, actor }: AcceptInput) {
+  const application = await lockBodyApplication(tx, applicationId, actor, "accept");
+  if (application.organizationId === actor.organizationId) throw new ActionError("verifier.errors.ownOrganization");
+  const [conflict] = await tx
+    .select({ reason: conflictsOfInterest.reason })
+    .from(conflictsOfInterest)
+    .where(
+      and(
+        eq(conflictsOfInterest.verificationBodyId, actor.organizationId),
+        eq(conflictsOfInterest.enterpriseId, application.organizationId),
+      ),
+    );
+  if (conflict) throw new ActionError("verifier.errors.conflictOfInterest");
+
+  const alreadyPlanned = await plannedByThisBody(tx, application.leadVerifierId, application.plannedAt, actor.organizationId);
+  const updated = await transitionApplication(tx, {
+    applicationId,
+    expectedVersion,
+    from: ["submitted"],
+    to: statusAfterAcceptance(alreadyPlanned),
+    actor,
+    action: "application.accept",
+    set: { acceptedAt: new Date(), declineReason: null },
+  });
+  if (alreadyPlanned) await unverifyChangedLines(tx, applicationId);
+  await notify(tx, {
+    organizationId: application.organizationId,
+    kind: "applicationAccepted",
+    applicationId,
+    params: productParams(application),
+  });
+  return updated;
+}
+
+/** A resubmission to the body that planned the review keeps its plan; one to another body starts over. */
+async function plannedByThisBody(tx: Tx, leadVerifierId: string | null, plannedAt: Date | null, bodyId: string) {
+  if (!plannedAt || !leadVerifierId) return false;
+  const [lead] = await tx.select({ organizationId: users.organizationId }).from(users).where(eq(users.id, leadVerifierId));
+  return lead?.organizationId === bodyId;
+}
+
+/** A line the enterprise edited since the last round must be verified again. */
+async function unverifyChangedLines(tx: Tx, applicationId: string) {
+  const [current, previous] = await tx
+    .select({ snapshot: submissions.snapshot })
+    .from(submissions)
+    .where(eq(submissions.applicationId, applicationId))
+    .orderBy(desc(submissions.round))
+    .limit(2);
+  if (!current || !previous) return;
+  const edited = diffRounds(
+    { lines: snapshotLines(previous.snapshot), result: null },
+    { lines: snapshotLines(current.snapshot), result: null },
+  ).edited.map((edit) => edit.after.id);
+  if (edited.length === 0) return;
+  await tx
+    .update(inventoryLines)
+    .set({ verification: "unverified", verifiedBy: null })
+    .where(and(eq(inventoryLines.applicationId, applicationId), inArray(inventoryLines.id, edited)));
+}

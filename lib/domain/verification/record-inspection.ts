@@ -1,0 +1,32 @@
+import "server-only";
+import type { Tx } from "@/db";
+import { onSiteInspections } from "@/db/schema";
+import { auditApplicationRecord, lockBodyApplication, setReviewStage, type BodyActor } from "./body-application";
+import { advanceReviewStage } from "./stage-rules";
+
+export type InspectionInput = {
+  applicationId: string;
+  inspectedOn: string;
+  site: string;
+  participants: string;
+  scope: string;
+  result: string;
+  actor: BodyActor;
+};
+
+/** 现场检查: records what was inspected on site; evidence files attach to the returned inspection. */
+export async function recordInspection(tx: Tx, { applicationId, actor, ...record }: InspectionInput) {
+  const application = await lockBodyApplication(tx, applicationId, actor, "recordInspection");
+  const [inspection] = await tx
+    .insert(onSiteInspections)
+    .values({ applicationId, ...record, recordedBy: actor.id })
+    .returning();
+  await setReviewStage(tx, applicationId, advanceReviewStage(application.reviewStage, "on_site_inspection"));
+  await auditApplicationRecord(tx, actor, application, {
+    action: "inspection.record",
+    entityType: "inspection",
+    entityId: inspection.id,
+    data: record,
+  });
+  return inspection;
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { findings } from "@/db/schema";
+import { ActionError } from "@/lib/actions/errors";
+import { transitionApplication } from "@/lib/domain/applications/transition";
+import { notify } from "@/lib/notifications/notify";
+import { lockBodyApplication, productParams, type BodyActor } from "./body-application";
+import { mayRequestChanges } from "./stage-rules";
+
+export type RequestChangesInput = { applicationId: string; expectedVersion: number; actor: BodyActor };
+
+/** Sends the application back with its open findings; the enterprise may then edit and resubmit. */
+export async function requestChanges(tx: Tx, { applicationId, expectedVersion, actor }: RequestChangesInput) {
+  const application = await lockBodyApplication(tx, applicationId, actor, "requestChanges");
+  const open = await tx
+    .select({ status: findings.status })
+    .from(findings)
+    .where(and(eq(findings.applicationId, applicationId), eq(findings.status, "open")));
+  if (!mayRequestChanges(open)) throw new ActionError("verifier.errors.noOpenFindings");
+  const updated = await transitionApplication(tx, {
+    applicationId,
+    expectedVersion,
+    from: ["in_review"],
+    to: "changes_requested",
+    actor,
+    action: "application.requestChanges",
+    data: { openFindings: open.length },
+  });
+  await notify(tx, {
+    organizationId: application.organizationId,
+    kind: "changesRequested",
+    applicationId,
+    params: { ...productParams(application), count: String(open.length) },
+  });
+  return updated;
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { applications, findings, products } from "@/db/schema";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/actions/errors";
+import { notify } from "@/lib/notifications/notify";
+import { auditApplicationRecord, type BodyActor } from "./body-application";
+
+export type RespondInput = { findingId: string; response: string; actor: BodyActor };
+
+/** The enterprise answers an open finding while its application is sent back. */
+export async function respondToFinding(tx: Tx, { findingId, response, actor }: RespondInput) {
+  const [row] = await tx
+    .select({ finding: findings, application: applications, productNameZh: products.nameZh, productNameEn: products.nameEn })
+    .from(findings)
+    .innerJoin(applications, eq(applications.id, findings.applicationId))
+    .innerJoin(products, eq(products.id, applications.productId))
+    .where(eq(findings.id, findingId))
+    .for("update", { of: applications });
+  if (!row) throw new NotFoundError();
+  const { application } = row;
+  if (application.organizationId !== actor.organizationId) throw new ForbiddenError();
+  if (application.status !== "changes_requested" || row.finding.status !== "open") throw new ConflictError();
+  await tx
+    .update(findings)
+    .set({ response })
+    .where(and(eq(findings.id, findingId), eq(findings.status, "open")));
+  await auditApplicationRecord(tx, actor, application, {
+    action: "finding.respond",
+    entityType: "finding",
+    entityId: findingId,
+    data: { response },
+  });
+  if (application.verificationBodyId) {
+    await notify(tx, {
+      organizationId: application.verificationBodyId,
+      kind: "findingAnswered",
+      applicationId: application.id,
+      params: { product: row.productNameZh, productEn: row.productNameEn },
+    });
+  }
+  return { id: findingId, applicationId: application.id };
+}

@@ -1,0 +1,22 @@
+/** What may be attached as evidence; shared by the upload form and the server. */
+export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
+
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+export const EVIDENCE_TYPES = [
+  { mime: "application/pdf", extension: "pdf" },
+  { mime: "image/png", extension: "png" },
+  { mime: "image/jpeg", extension: "jpg" },
+  { mime: XLSX_MIME, extension: "xlsx" },
+  { mime: "text/csv", extension: "csv" },
+] as const;
+
+export type EvidenceMimeType = (typeof EVIDENCE_TYPES)[number]["mime"];
+
+/** For the file picker only: the server decides by content. */
+export const EVIDENCE_ACCEPT = ".pdf,.png,.jpg,.jpeg,.xlsx,.csv";
+
+/** Short label of a stored type (PDF, PNG, …) for lists. */
+export function evidenceTypeLabel(mime: string): string {
+  return EVIDENCE_TYPES.find((type) => type.mime === mime)?.extension.toUpperCase() ?? mime;
+}

@@ -1,0 +1,9 @@
+import { z } from "@/lib/validation/zod";
+
+export const createApplicationSchema = z.object({ productId: z.uuid() });
+export const applicationIdSchema = z.object({ applicationId: z.uuid() });
+export const submitApplicationSchema = z.object({
+  applicationId: z.uuid(),
+  verificationBodyId: z.uuid({ message: "applications.validation.chooseBody" }),
+});
+export type SubmitApplicationInput = z.input<typeof submitApplicationSchema>;

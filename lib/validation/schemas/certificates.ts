@@ -1,0 +1,42 @@
+import { certificateStatus } from "@/db/schema";
+import { todayInShanghai } from "@/lib/certificates/validity";
+import { z } from "@/lib/validation/zod";
+
+const certificateId = z.uuid();
+/** The certificate version the user saw: a different one means someone else changed it. */
+const expectedVersion = z.coerce.number().int().min(1);
+const reason = z.string().trim().min(1).max(2000);
+
+export const suspendCertificateSchema = z.object({ certificateId, expectedVersion, reason });
+export type SuspendCertificateInput = z.input<typeof suspendCertificateSchema>;
+
+export const withdrawCertificateSchema = suspendCertificateSchema;
+
+export const reinstateCertificateSchema = z.object({
+  certificateId,
+  expectedVersion,
+  reason: z.string().trim().max(2000).default(""),
+});
+
+export const recordSurveillanceSchema = z.object({
+  certificateId,
+  expectedVersion,
+  performedOn: z.iso
+    .date({ message: "validation.date" })
+    // ISO dates compare correctly as text.
+    .refine((date) => date <= todayInShanghai(), "certificates.errors.futureDate"),
+  result: z.enum(["passed", "failed"]),
+  notes: z.string().trim().min(1).max(4000),
+});
+export type RecordSurveillanceFormInput = z.input<typeof recordSurveillanceSchema>;
+
+export const recertifySchema = z.object({ certificateId });
+
+/** The public registry's query string; anything unparsable is simply ignored. */
+export const registryQuerySchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  category: z.string().trim().max(60).optional().catch(undefined),
+  grade: z.coerce.number().int().min(1).max(10).optional().catch(undefined),
+  status: z.enum(certificateStatus.enumValues).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});

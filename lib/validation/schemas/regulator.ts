@@ -1,0 +1,135 @@
+import { z } from "@/lib/validation/zod";
+import { messageKey } from "@/lib/i18n/translate";
+import { MAX_GRADE_THRESHOLDS, validateThresholds } from "@/lib/certificates/grade";
+import { UNIT_CODES } from "@/lib/calc/units";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date");
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((value) => value || undefined);
+
+/** Dashboard filters from the query string; anything malformed is simply ignored. */
+export const dashboardFiltersSchema = z.object({
+  category: optionalText(64).catch(undefined),
+  district: z.string().regex(/^\d{6}$/).optional().catch(undefined),
+  from: isoDate.optional().catch(undefined),
+  to: isoDate.optional().catch(undefined),
+});
+export type DashboardFilters = { category?: string; district?: string; from?: string; to?: string };
+
+export function parseDashboardFilters(params: Record<string, string | string[] | undefined>): DashboardFilters {
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
+  return dashboardFiltersSchema.parse({
+    category: first(params.category),
+    district: first(params.district),
+    from: first(params.from),
+    to: first(params.to),
+  });
+}
+
+export const TARGET_METRICS = ["products_with_footprint", "certificates_issued"] as const;
+export type TargetMetric = (typeof TARGET_METRICS)[number];
+
+export const pilotTargetSchema = z.object({
+  title: z.string().trim().min(1).max(200),
+  categoryId: optionalText(64),
+  metric: z.enum(TARGET_METRICS),
+  targetCount: z.coerce.number().int().min(1).max(10_000_000),
+  deadline: isoDate,
+});
+
+/** Thresholds typed as "0.70, 0.85, 1.00, 1.15". */
+export function parseThresholdList(text: string): number[] {
+  return text
+    .split(/[,，\s]+/)
+    .filter(Boolean)
+    .map(Number);
+}
+
+export const thresholdsSchema = z.string().superRefine((text, context) => {
+  const validation = validateThresholds(parseThresholdList(text));
+  if (!validation.ok) {
+    context.addIssue({
+      code: "custom",
+      message: messageKey(`benchmarks.errors.thresholds_${validation.problem}`, { maximum: MAX_GRADE_THRESHOLDS }),
+    });
+  }
+});
+
+export const benchmarkVersionSchema = z.object({
+  categoryId: z.string().trim().min(1).max(64),
+  value: z
+    .string()
+    .trim()
+    .regex(/^\d+(\.\d+)?$/, { message: "validation.positive", abort: true })
+    .refine((value) => Number(value) > 0, "validation.positive"),
+  source: z.string().trim().min(1).max(500),
+  effectiveFrom: isoDate,
+  thresholds: thresholdsSchema,
+});
+export type BenchmarkVersionInput = z.output<typeof benchmarkVersionSchema>;
+
+export const GWP_BASES = ["AR6", "AR5"] as const;
+export const EMISSION_CATEGORIES = ["fossil", "biogenic", "land_use_change"] as const;
+
+/** A factor row as typed in the form or read from one CSV line. */
+export const factorFieldsSchema = z.object({
+  factorKey: z
+    .string()
+    .trim()
+    .min(3)
+    .max(120)
+    .regex(/^[a-z0-9][a-z0-9._-]*$/, "factors.errors.keyFormat"),
+  nameZh: z.string().trim().min(1).max(200),
+  nameEn: z.string().trim().min(1).max(200),
+  category: z.string().trim().min(1).max(64),
+  value: z
+    .string()
+    .trim()
+    .regex(/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/, "validation.number"),
+  unit: z.string().trim().refine((unit) => UNIT_CODES.includes(unit), "factors.errors.unknownUnit"),
+  region: z.string().trim().min(1).max(32),
+  year: z.coerce.number().int().min(1990).max(2100),
+  source: z.string().trim().min(1).max(500),
+  gwpBasis: z.enum(GWP_BASES),
+  emissionCategory: z.enum(EMISSION_CATEGORIES),
+});
+export type FactorFields = z.output<typeof factorFieldsSchema>;
+
+export const factorImportSchema = z.object({ csv: z.string().min(1).max(2_000_000) });
+
+export const auditFiltersSchema = z.object({
+  organization: z.uuid().optional().catch(undefined),
+  product: z.uuid().optional().catch(undefined),
+  certificate: z.uuid().optional().catch(undefined),
+  user: z.uuid().optional().catch(undefined),
+  action: optionalText(80).catch(undefined),
+  from: isoDate.optional().catch(undefined),
+  to: isoDate.optional().catch(undefined),
+  /** Keyset cursor: events with a smaller id (older) than this. */
+  before: z.coerce.number().int().positive().optional().catch(undefined),
+});
+export type AuditFilters = {
+  organization?: string;
+  product?: string;
+  certificate?: string;
+  user?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+  before?: number;
+};
+
+/** Factor database search from the query string; `key` opens a factor's history. */
+export const factorSearchSchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  category: z.string().trim().max(64).optional().catch(undefined),
+  region: z.string().trim().max(32).optional().catch(undefined),
+  year: z.coerce.number().int().min(1900).max(2100).optional().catch(undefined),
+  key: z.string().trim().max(120).optional().catch(undefined),
+});
+export type FactorSearch = z.output<typeof factorSearchSchema>;
