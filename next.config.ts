@@ -8,6 +8,24 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@resvg/resvg-js", "pdf-lib", "fontkit", "exceljs"],
   poweredByHeader: false,
+  // The public verification page answers JSON at the same address when asked for it (a route
+  // handler cannot share the page's path); resolved by the router, no proxy code per request.
+  async rewrites() {
+    return {
+      beforeFiles: [
+        {
+          source: "/labels/:number",
+          has: [{ type: "header", key: "accept", value: ".*application/json.*" }],
+          destination: "/api/labels/:number",
+        },
+      ],
+      afterFiles: [],
+      fallback: [],
+    };
+  },
+  async headers() {
+    return [{ source: "/labels/:number", headers: [{ key: "Vary", value: "Accept" }] }];
+  },
   experimental: {
     // forbidden() renders app/forbidden.tsx with status 403.
     authInterrupts: true,

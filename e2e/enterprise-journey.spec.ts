@@ -75,10 +75,6 @@ test.describe("enterprise journey", () => {
     await expect(byStage.getByRole("row", { name: /Raw material acquisition 0\.306/ })).toBeVisible();
     await expect(page.getByText("cn.electricity.national.2024")).toBeVisible();
 
-    await page.screenshot({ path: "/tmp/e1-app.png", fullPage: true });
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: "/tmp/e1-app-phone.png", fullPage: true });
-    await page.setViewportSize({ width: 1280, height: 720 });
     // 6. Submit to 渝碳认证中心 (Yutan Certification Centre).
     await page.getByLabel(t.applications.submit.body).selectOption({ label: "Yutan Certification Centre (CNCA-R-2025-101)" });
     await page.getByRole("button", { name: t.applications.submit.submit }).click();

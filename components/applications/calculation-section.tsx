@@ -1,20 +1,21 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ActionButton } from "@/components/forms/action-button";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
+import { calculateApplicationAction } from "@/lib/actions/applications/calculate";
 import { LIFE_CYCLE_STAGES } from "@/lib/calc/calculate";
-import { formatDecimal, formatSignificant } from "@/lib/calc/format";
+import { formatSignificant } from "@/lib/calc/format";
 import type { ApplicationWorkspace } from "@/lib/dal/enterprise-application";
 import { plausibilityWarning } from "@/lib/domain/applications/rules";
-import { CalculateButton } from "./calculate-button";
 import { FootprintBarChart } from "./footprint-bar-chart";
-
-const percent = (share: string) => `${formatDecimal(String(Number(share) * 100), 1)} %`;
 
 /** The footprint: the headline per declared unit, where it comes from, and what it rests on. */
 export async function CalculationSection({ workspace }: { workspace: ApplicationWorkspace }) {
   const t = await getTranslations("applications.calculation");
+  const format = await getFormatter();
+  const percent = (share: string) => format.number(Number(share), { style: "percent", maximumFractionDigits: 1 });
   const common = await getTranslations("common");
   const { application, product, category, latestCalculation: calculation, calculationFresh, editable } = workspace;
   const perUnit = `kg CO₂e / ${product.declaredUnitAmount} ${product.declaredUnit}`;
@@ -38,7 +39,7 @@ export async function CalculationSection({ workspace }: { workspace: Application
       <CardHeader
         title={t("title")}
         description={t("description")}
-        actions={editable ? <CalculateButton applicationId={application.id} /> : undefined}
+        actions={editable ? <ActionButton action={calculateApplicationAction} input={{ applicationId: application.id }} label={t("calculate")} /> : undefined}
       />
       <CardBody className="space-y-6">
         {!calculation ? (

@@ -1,12 +1,13 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { ActionButton } from "@/components/forms/action-button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
+import { withdrawSubmissionAction } from "@/lib/actions/applications/withdraw";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { formatSignificant } from "@/lib/calc/format";
 import { listChoosableBodies, type ApplicationWorkspace } from "@/lib/dal/enterprise-application";
 import { MissingList } from "./missing-list";
 import { SubmitForm } from "./submit-form";
-import { WithdrawButton } from "./withdraw-button";
 
 /** Review & submit while editable; withdrawal while the body has not accepted; the history of submissions always. */
 export async function SubmissionSection({ user, workspace }: { user: CurrentUser; workspace: ApplicationWorkspace }) {
@@ -28,7 +29,13 @@ export async function SubmissionSection({ user, workspace }: { user: CurrentUser
         {application.status === "submitted" ? (
           <div className="space-y-2">
             <p className="text-sm text-slate-700">{t("withdrawHint")}</p>
-            <WithdrawButton applicationId={application.id} />
+            <ActionButton
+              action={withdrawSubmissionAction}
+              input={{ applicationId: application.id }}
+              label={t("withdraw")}
+              confirm={t("confirmWithdraw")}
+              variant="secondary"
+            />
           </div>
         ) : null}
         {history.length ? (

@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { ActionButton } from "@/components/forms/action-button";
 import { buttonVariants } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
+import { deleteInventoryLineAction } from "@/lib/actions/inventory/delete-line";
 import type { LineError } from "@/lib/calc/calculate";
 import type { InventoryPageRow } from "@/lib/dal/enterprise-application";
-import { DeleteLineButton } from "./delete-line-button";
 
 type Props = {
   applicationId: string;
@@ -93,7 +94,15 @@ export function InventoryTable({ applicationId, rows, lineErrors, editable, en, 
                   <Link className={buttonVariants({ variant: "ghost", size: "sm" })} href={editHref(line.id)} aria-label={t("editLineNamed", { description: line.description })}>
                     {common("edit")}
                   </Link>
-                  <DeleteLineButton applicationId={applicationId} lineId={line.id} description={line.description} />
+                  <ActionButton
+                    action={deleteInventoryLineAction}
+                    input={{ applicationId, lineId: line.id }}
+                    label={common("delete")}
+                    confirm={t("confirmDelete", { description: line.description })}
+                    aria-label={t("deleteLine", { description: line.description })}
+                    variant="ghost"
+                    size="sm"
+                  />
                 </Td>
               ) : null}
             </tr>,

@@ -77,6 +77,14 @@ describe("edit a product", () => {
     expect(row.model).toBe("YX-2");
   });
 
+  it("makes the calculation of an open application stale", async () => {
+    const application = await createApplication(cast.enterprise.id);
+    actAs(cast.owner);
+    expect((await updateProductAction({ ...productInput(), productId: application.productId, productionVolume: "20000" })).ok).toBe(true);
+    const [row] = await db.select().from(applications).where(eq(applications.id, application.id));
+    expect(row.inventoryRevision).toBe(application.inventoryRevision + 1);
+  });
+
   it("refuses everyone else", async () => {
     const product = await createProduct(cast.enterprise.id);
     await expectRefusedForOthers(cast, () => updateProductAction({ ...productInput(), productId: product.id }));

@@ -1,11 +1,11 @@
 "use server";
 
-import { eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { applications, products } from "@/db/schema";
 import { ConflictError, NotFoundError } from "@/lib/actions/errors";
 import { createAction } from "@/lib/actions/validated-action";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { isProductEditable } from "@/lib/domain/applications/rules";
+import { INVENTORY_EDITABLE_STATUSES, isProductEditable } from "@/lib/domain/applications/rules";
 import { updateProductSchema } from "@/lib/validation/schemas/products";
 
 /** Edits a product while none of its applications is with a verification body. */
@@ -28,11 +28,11 @@ export const updateProductAction = createAction("product.update", {
       .update(products)
       .set({ ...fields, updatedAt: new Date() })
       .where(eq(products.id, productId));
-    // The footprint depends on the product record (boundary, volume): open applications must recalculate.
+    // The footprint depends on the product record (boundary, volume): editable applications must recalculate.
     await tx
       .update(applications)
       .set({ categoryId: fields.categoryId, inventoryRevision: sql`${applications.inventoryRevision} + 1`, updatedAt: new Date() })
-      .where(eq(applications.productId, productId));
+      .where(and(eq(applications.productId, productId), inArray(applications.status, [...INVENTORY_EDITABLE_STATUSES])));
     await recordAuditEvent(tx, user, {
       action: "product.update",
       entityType: "product",

@@ -18,9 +18,15 @@ export const CLOSED_STATUSES = ["certified", "rejected"] as const satisfies read
 /** A submission can be withdrawn until the body accepts it. */
 export const WITHDRAWABLE_STATUSES = ["submitted"] as const satisfies readonly ApplicationStatus[];
 
-/** The product record is frozen once an application of it is with a body (or certified). */
+/** Statuses in which a verification body holds the application. */
+export const WITH_BODY_STATUSES = ["submitted", "accepted", "in_review", "awaiting_decision"] as const satisfies readonly ApplicationStatus[];
+
+/**
+ * The product record is frozen while an application of it is with a body;
+ * decided applications keep their own snapshot of it.
+ */
 export function isProductEditable(applicationStatuses: readonly ApplicationStatus[]): boolean {
-  return applicationStatuses.every(isInventoryEditable);
+  return !applicationStatuses.some((status) => (WITH_BODY_STATUSES as readonly ApplicationStatus[]).includes(status));
 }
 
 export type MissingItem =

@@ -38,11 +38,12 @@ describe("inventory freeze rules", () => {
     }
   });
 
-  it("freezes the product while any application is with a body or decided", () => {
+  it("freezes the product while any application is with a body", () => {
     expect(isProductEditable([])).toBe(true);
-    expect(isProductEditable(["draft", "declined"])).toBe(true);
-    expect(isProductEditable(["draft", "submitted"])).toBe(false);
-    expect(isProductEditable(["certified"])).toBe(false);
+    expect(isProductEditable(["draft", "declined", "certified", "rejected"])).toBe(true);
+    for (const status of ["submitted", "accepted", "in_review", "awaiting_decision"] as const) {
+      expect(isProductEditable(["draft", status])).toBe(false);
+    }
   });
 });
 
