@@ -48,7 +48,6 @@ test.describe("evidence and inventory import", () => {
     await expect(page.getByText(enImport.errorsTitle)).toBeVisible();
     const errorRows = page.locator("table").filter({ hasText: enImport.problem }).locator("tbody tr");
     await expect(errorRows).toHaveCount(1);
-    await page.screenshot({ path: "/tmp/e2bench/errors.png", fullPage: true });
     await expect(errorRows.locator("td")).toHaveText(["4", "unit", "kg cannot be converted into the factor's unit kWh."]);
 
     await fileInput.setInputFiles(csv([...GOOD_ROWS, FIXED_ROW]));
@@ -71,10 +70,6 @@ test.describe("evidence and inventory import", () => {
     expect(evidence.suggestedFilename()).toBe("electricity-bill-2025.pdf");
     expect(createHash("sha256").update(fs.readFileSync((await evidence.path())!)).digest("hex")).toBe(sha256);
 
-    await page.screenshot({ path: "/tmp/e2bench/desktop.png", fullPage: true });
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: "/tmp/e2bench/phone.png", fullPage: true });
-    await page.setViewportSize({ width: 1280, height: 720 });
     // A file whose content is not one of the five types is refused next to the field.
     await page.getByLabel(enEvidence.chooseFile).first().setInputFiles({ name: "invoice.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html>not a pdf</html>") });
     await page.getByRole("button", { name: enEvidence.upload, exact: true }).first().click();

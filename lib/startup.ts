@@ -5,6 +5,7 @@ import { dataDir, db, databaseKind } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { demoLoginsText } from "@/db/seed/demo-accounts";
 import { isDatabaseEmpty, seedDemoPilot } from "@/db/seed/demo";
+import { seedDemoWorkflow } from "@/db/seed/demo-workflow";
 import { seedReferenceData } from "@/db/seed/reference-data";
 
 /** Demo mode = the embedded database; a real PostgreSQL means production mode. */
@@ -45,6 +46,7 @@ export async function prepareDatabase(): Promise<void> {
   if (seedDemo && wasEmpty) {
     console.log("[carbonlabel] empty database: loading the Chongqing demo pilot…");
     await seedDemoPilot(db);
+    await seedDemoWorkflow(db);
   }
   console.log(`[carbonlabel] database: ${databaseKind()}${isDemoMode() ? ` (${path.join(dataDir(), "pglite")})` : ""}`);
   if (seedDemo) console.log(demoLoginsText());

@@ -56,7 +56,8 @@ export function InventoryImport({ applicationId }: { applicationId: string }) {
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const file = new FormData(event.currentTarget).get("file");
+    const form = event.currentTarget;
+    const file = new FormData(form).get("file");
     if (!(file instanceof File) || file.size === 0) return setFileError("import.errors.fileRequired");
     if (file.size > MAX_IMPORT_BYTES) return setFileError(messageKey("import.errors.tooLarge", { maximum: MAX_MB }));
     setFileError(undefined);
@@ -68,7 +69,10 @@ export function InventoryImport({ applicationId }: { applicationId: string }) {
       () => setProgress({ phase: "validating" }),
     );
     setProgress({ phase: "done", outcome });
-    if (outcome.ok) router.refresh();
+    if (!outcome.ok) return;
+    // Cleared only on success, so the same file cannot be imported twice by accident.
+    form.reset();
+    router.refresh();
   };
 
   const outcome = progress.phase === "done" ? progress.outcome : null;

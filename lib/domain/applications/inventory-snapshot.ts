@@ -103,8 +103,8 @@ export async function loadInventory(tx: DbOrTx, applicationId: string): Promise<
   const [product] = await tx.select(SNAPSHOT_PRODUCT_COLUMNS).from(products).where(eq(products.id, application.productId));
   if (!product) return null;
 
-  const [lineRows, gwpRows] = await Promise.all([
-    tx
+  // One query at a time: a transaction is a single connection.
+  const lineRows = await tx
       .select({
         line: inventoryLines,
         factor: {
@@ -120,9 +120,8 @@ export async function loadInventory(tx: DbOrTx, applicationId: string): Promise<
       .from(inventoryLines)
       .leftJoin(emissionFactors, eq(emissionFactors.id, inventoryLines.factorId))
       .where(eq(inventoryLines.applicationId, applicationId))
-      .orderBy(asc(inventoryLines.stage), asc(inventoryLines.position), asc(inventoryLines.id)),
-    tx.select().from(gwpValues).where(eq(gwpValues.gwpSet, GWP_SET)),
-  ]);
+      .orderBy(asc(inventoryLines.stage), asc(inventoryLines.position), asc(inventoryLines.id));
+  const gwpRows = await tx.select().from(gwpValues).where(eq(gwpValues.gwpSet, GWP_SET));
 
   // Enum columns sort in declaration order, which is the life-cycle order.
   const lines = lineRows.map(({ line, factor }): SnapshotLine => ({
