@@ -76,7 +76,13 @@ function startApp(databaseUrl: string): ChildProcess {
       NODE_ENV: "production",
     },
     stdio: ["ignore", "ignore", "inherit"],
+    // Its own process group: start.mjs → npx → next-server all stop with one signal.
+    detached: true,
   });
+}
+
+function stopApp(app: ChildProcess) {
+  if (app.pid) process.kill(-app.pid, "SIGTERM");
 }
 
 function startBare(databaseUrl: string): Promise<ChildProcess> {
@@ -146,6 +152,6 @@ export async function runPublicLabelBench(): Promise<PublicLabelBenchRow[]> {
     return rows;
   } finally {
     bare.kill("SIGTERM");
-    app?.kill("SIGTERM");
+    if (app) stopApp(app);
   }
 }

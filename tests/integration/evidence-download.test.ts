@@ -5,11 +5,11 @@ import { uploadEvidenceAction } from "@/lib/actions/evidence/upload-evidence";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { listEvidence } from "@/lib/dal/evidence";
 import { actAs, createApplication, createOrganization, createUser } from "../support/factories";
-import { fileOf, PDF_BYTES, useTemporaryDataDir } from "../support/evidence-files";
+import { fileOf, PDF_BYTES, withTemporaryDataDir } from "../support/evidence-files";
 
 type TestUser = Awaited<ReturnType<typeof createUser>>;
 
-useTemporaryDataDir();
+withTemporaryDataDir();
 
 async function download(user: TestUser | null, id: string) {
   actAs(user);

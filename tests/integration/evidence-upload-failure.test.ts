@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { evidenceFiles } from "@/db/schema";
 import { uploadEvidenceAction } from "@/lib/actions/evidence/upload-evidence";
 import { actAs, createApplication, createUser } from "../support/factories";
-import { fileOf, PDF_BYTES, storedEvidenceFiles, useTemporaryDataDir } from "../support/evidence-files";
+import { fileOf, PDF_BYTES, storedEvidenceFiles, withTemporaryDataDir } from "../support/evidence-files";
 
 // The audit append is the last step of the upload transaction: failing it rolls the transaction back.
 vi.mock("@/lib/audit/record-audit-event", () => ({
@@ -13,7 +13,7 @@ vi.mock("@/lib/audit/record-audit-event", () => ({
   },
 }));
 
-useTemporaryDataDir();
+withTemporaryDataDir();
 
 it("removes the already written file when the upload transaction fails", async () => {
   const owner = await createUser("enterprise");

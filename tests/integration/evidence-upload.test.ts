@@ -7,9 +7,9 @@ import { deleteEvidenceAction } from "@/lib/actions/evidence/delete-evidence";
 import { uploadEvidenceAction } from "@/lib/actions/evidence/upload-evidence";
 import { MAX_EVIDENCE_BYTES } from "@/lib/evidence/rules";
 import { actAs, createApplication, createOrganization, createUser } from "../support/factories";
-import { EXE_BYTES, fileOf, HTML_BYTES, PDF_BYTES, PNG_BYTES, storedEvidenceFiles, useTemporaryDataDir } from "../support/evidence-files";
+import { EXE_BYTES, fileOf, HTML_BYTES, PDF_BYTES, PNG_BYTES, storedEvidenceFiles, withTemporaryDataDir } from "../support/evidence-files";
 
-useTemporaryDataDir();
+withTemporaryDataDir();
 
 function uploadForm(applicationId: string, file: File, extra: Record<string, string> = {}) {
   const form = new FormData();

@@ -27,7 +27,7 @@ export function fileOf(bytes: Uint8Array, name: string): File {
  * Evidence goes to a throw-away directory for this test file, unless the run
  * already has a data directory (the PGlite fallback), which is left alone.
  */
-export function useTemporaryDataDir(): void {
+export function withTemporaryDataDir(): void {
   let created: string | null = null;
   beforeAll(() => {
     if (process.env.DATA_DIR) return;
