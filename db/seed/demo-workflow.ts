@@ -5,7 +5,7 @@
  * awaiting the reviewer's decision, the vehicle sent back with a finding, the
  * laptop 14" and the resin still drafts.
  */
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, max } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { applications, benchmarks, inventoryLines, organizations, products, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -118,9 +118,18 @@ async function advance(tx: Tx, applicationId: string, ownerEmail: string, target
 export async function seedDemoWorkflow(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     const [bureau] = await tx.select({ id: users.id }).from(users).where(eq(users.email, "bureau@demo.carbonlabel.org"));
-    await tx.insert(benchmarks).values(
-      DEMO_BENCHMARKS.map((benchmark) => ({ ...benchmark, version: 1, thresholds: [...DEFAULT_GRADE_THRESHOLDS], createdBy: bureau.id })),
-    );
+    for (const benchmark of DEMO_BENCHMARKS) {
+      const [latest] = await tx
+        .select({ version: max(benchmarks.version) })
+        .from(benchmarks)
+        .where(eq(benchmarks.categoryId, benchmark.categoryId));
+      await tx.insert(benchmarks).values({
+        ...benchmark,
+        version: (latest?.version ?? 0) + 1,
+        thresholds: [...DEFAULT_GRADE_THRESHOLDS],
+        createdBy: bureau.id,
+      });
+    }
     const rows = await tx
       .select({ applicationId: applications.id, model: products.model, ownerEmail: users.email })
       .from(applications)
