@@ -7,6 +7,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { useMessage } from "@/components/use-message";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { UnitSelect } from "@/components/forms/unit-select";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { emissionCategory, lineSource, type InventoryLine, type LifeCycleStage } from "@/db/schema";
@@ -32,6 +33,11 @@ type Props = {
 };
 
 const RATINGS = [1, 2, 3, 4, 5];
+const DQR_FIELDS = [
+  { name: "dqrTechnological", label: "dqr.technological" },
+  { name: "dqrGeographical", label: "dqr.geographical" },
+  { name: "dqrTemporal", label: "dqr.temporal" },
+] as const;
 
 function defaultsFor(applicationId: string, stages: LifeCycleStage[], line?: InventoryLine): InventoryLineInput {
   return {
@@ -98,13 +104,7 @@ export function LineForm({ applicationId, stages, gases, filters, line, lineFact
           <Input inputMode="decimal" {...form.register("quantity")} />
         </Field>
         <Field label={t("unit")} error={errors.unit?.message}>
-          <Select {...form.register("unit")}>
-            {UNIT_CODES.map((unit) => (
-              <option key={unit} value={unit}>
-                {unit}
-              </option>
-            ))}
-          </Select>
+          <UnitSelect {...form.register("unit")} />
         </Field>
         <Field label={t("allocationShare")} hint={t("allocationShareHint")} error={errors.allocationShare?.message}>
           <Input inputMode="decimal" {...form.register("allocationShare")} />
@@ -174,33 +174,17 @@ export function LineForm({ applicationId, stages, gases, filters, line, lineFact
       ) : null}
 
       <div className="grid gap-4 sm:grid-cols-4">
-        <Field label={t("dqr.technological")} error={errors.dqrTechnological?.message}>
-          <Select {...form.register("dqrTechnological", rating)}>
-            {RATINGS.map((value) => (
-              <option key={value} value={value}>
-                {t(`dqr.rating${value}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t("dqr.geographical")} error={errors.dqrGeographical?.message}>
-          <Select {...form.register("dqrGeographical", rating)}>
-            {RATINGS.map((value) => (
-              <option key={value} value={value}>
-                {t(`dqr.rating${value}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={t("dqr.temporal")} error={errors.dqrTemporal?.message}>
-          <Select {...form.register("dqrTemporal", rating)}>
-            {RATINGS.map((value) => (
-              <option key={value} value={value}>
-                {t(`dqr.rating${value}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        {DQR_FIELDS.map(({ name, label }) => (
+          <Field key={name} label={t(label)} error={errors[name]?.message}>
+            <Select {...form.register(name, rating)}>
+              {RATINGS.map((value) => (
+                <option key={value} value={value}>
+                  {t(`dqr.rating${value}`)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ))}
         {source === "direct_gas" ? null : (
           <Field label={t("emissionCategory")} error={errors.emissionCategory?.message}>
             <Select {...form.register("emissionCategory")}>

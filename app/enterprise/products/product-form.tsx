@@ -6,12 +6,12 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { useMessage } from "@/components/use-message";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { UnitSelect } from "@/components/forms/unit-select";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import type { Product } from "@/db/schema";
 import { createProductAction } from "@/lib/actions/products/create-product";
 import { updateProductAction } from "@/lib/actions/products/update-product";
-import { UNIT_CODES } from "@/lib/calc/units";
 import { CATEGORIES } from "@/lib/catalog/categories";
 import { EXPORT_MARKETS, productSchema, type ProductInput } from "@/lib/validation/schemas/products";
 
@@ -104,13 +104,7 @@ export function ProductForm({ product }: { product?: Product }) {
           <Input inputMode="decimal" {...form.register("declaredUnitAmount")} />
         </Field>
         <Field label={t("declaredUnitUnit")} error={errors.declaredUnit?.message}>
-          <Select {...form.register("declaredUnit")}>
-            {UNIT_CODES.map((unit) => (
-              <option key={unit} value={unit}>
-                {unit}
-              </option>
-            ))}
-          </Select>
+          <UnitSelect {...form.register("declaredUnit")} />
         </Field>
         <Field label={t("boundary")} error={errors.systemBoundary?.message}>
           <Select {...form.register("systemBoundary")}>
