@@ -20,10 +20,11 @@ test.describe("regulator", () => {
     await expect(enterprises).toHaveText(/^[1-9]\d*$/);
     await expect(page.getByRole("table", { name: t.regulator.applicationsByStage })).toBeVisible();
 
-    await page.getByLabel(t.regulator.category).selectOption("laptop");
-    await page.getByRole("button", { name: t.regulator.applyFilters }).click();
+    const filters = page.getByRole("form", { name: t.regulator.filters });
+    await filters.getByLabel(t.regulator.category).selectOption("laptop");
+    await filters.getByRole("button", { name: t.regulator.applyFilters }).click();
     await expect(page).toHaveURL(/category=laptop/);
-    await expect(page.getByLabel(t.regulator.category)).toHaveValue("laptop");
+    await expect(page.getByRole("form", { name: t.regulator.filters }).getByLabel(t.regulator.category)).toHaveValue("laptop");
 
     const download = page.waitForEvent("download");
     await page.getByRole("link", { name: t.regulator.exportCsv }).click();
@@ -57,15 +58,17 @@ test.describe("regulator", () => {
     await create.getByLabel(t.factors.key).fill(key);
     await create.getByLabel(t.factors.nameZh).fill("工业蒸汽");
     await create.getByLabel(t.factors.nameEn).fill("Industrial steam");
-    await create.getByLabel(t.factors.category).fill("energy");
+    await create.getByLabel(t.factors.category, { exact: true }).fill("energy");
     await create.getByLabel(t.factors.value).fill("0.11");
-    await create.getByLabel(t.factors.unit).selectOption("MJ");
+    await create.getByLabel(t.factors.unit, { exact: true }).selectOption("MJ");
     await create.getByLabel(t.factors.source).fill("Supplier declaration 2025");
     await create.getByRole("button", { name: t.factors.saveFactor }).click();
     await expect(create.getByText(`Saved ${key} version 1.`)).toBeVisible();
 
     await page.goto(`/regulator/factors?key=${key}`);
     const version = page.getByRole("form", { name: t.factors.newVersion });
+    // The form starts from the current version once hydrated; typing before that would be lost.
+    await expect(version.getByLabel(t.factors.value)).toHaveValue("0.11");
     await version.getByLabel(t.factors.value).fill("0.12");
     await version.getByLabel(t.factors.source).fill("Supplier declaration 2026");
     await version.getByRole("button", { name: t.factors.saveVersion }).click();

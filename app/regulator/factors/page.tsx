@@ -101,7 +101,7 @@ export default async function FactorsPage({ searchParams }: PageProps) {
                 <CardBody className="border-t border-slate-200">
                   <h3 className="mb-1 text-sm font-semibold text-slate-900">{t("newVersion")}</h3>
                   <p className="mb-4 text-sm text-slate-600">{t("newVersionHint")}</p>
-                  <FactorForm key={latest?.id} base={base} />
+                  <FactorForm key={search.key} base={base} />
                 </CardBody>
               </>
             )}
