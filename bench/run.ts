@@ -1,11 +1,13 @@
 /**
  * `npm run bench`: performance figures at scale (load `npm run db:seed:scale`
- * into DATABASE_URL first). Runs every benchmark present in this folder.
+ * into DATABASE_URL first): the regulator dashboard against its raw SQL, the
+ * public label page and its JSON against a bare node:http server, and a
+ * 10,000-row inventory import.
  */
-import fs from "node:fs";
-import path from "node:path";
 import { closeDb } from "@/db";
 import { runDashboardBench } from "./dashboard";
+import { runInventoryImportBench } from "./inventory-import";
+import { runPublicLabelBench } from "./public-label";
 
 async function main() {
   if (!process.env.DATABASE_URL) {
@@ -13,12 +15,8 @@ async function main() {
     process.exit(1);
   }
   await runDashboardBench();
-  // The public label page benchmark belongs to the labels feature and may not exist yet.
-  const publicLabelBench = path.join(__dirname, "public-label.ts");
-  if (fs.existsSync(publicLabelBench)) {
-    const { runPublicLabelBench } = (await import(publicLabelBench)) as { runPublicLabelBench: () => Promise<unknown> };
-    await runPublicLabelBench();
-  }
+  await runPublicLabelBench();
+  await runInventoryImportBench();
   await closeDb();
 }
 
