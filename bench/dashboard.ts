@@ -3,10 +3,10 @@
  * p50/p95 of the data function the page calls, for each filter, next to the
  * database's own execution time of the SQL behind it (EXPLAIN ANALYZE).
  */
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { db } from "@/db";
 import { organizations, users } from "@/db/schema";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import { findUserAsActor, type CurrentUser } from "@/lib/auth/current-user";
 import { todayInShanghai } from "@/lib/certificates/validity";
 import { dashboardQueries, pilotDashboard } from "@/lib/dal/regulator-overview";
 import type { DashboardFilters } from "@/lib/validation/schemas/regulator";
@@ -23,24 +23,9 @@ export function percentile(sorted: readonly number[], p: number): number {
 }
 
 async function regulatorOfLargestRegion(): Promise<CurrentUser> {
-  const [row] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      organizationId: users.organizationId,
-      organizationKind: organizations.kind,
-      organizationName: organizations.name,
-      region: organizations.region,
-      district: organizations.district,
-    })
-    .from(users)
-    .innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(
-      sql`${users.role} = 'regulator' and ${organizations.region} = (select region from applications group by region order by count(*) desc limit 1)`,
-    )
-    .limit(1);
+  const row = await findUserAsActor(
+    sql`${users.role} = 'regulator' and ${organizations.region} = (select region from applications group by region order by count(*) desc limit 1)`,
+  );
   if (!row) throw new Error("No regulator user in the region with the most applications: run npm run db:seed:scale first.");
   return row;
 }

@@ -6,30 +6,15 @@
 import { eq } from "drizzle-orm";
 import Papa from "papaparse";
 import { db } from "@/db";
-import { applications, organizations, products, users } from "@/db/schema";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import { applications, products, users } from "@/db/schema";
+import { findUserAsActor, type CurrentUser } from "@/lib/auth/current-user";
 import { importInventoryLines } from "@/lib/domain/inventory/import-lines";
 import { INVENTORY_IMPORT_COLUMNS, TEMPLATE_EXAMPLE_ROWS } from "@/lib/import/inventory-columns";
 
 const ROWS = 10_000;
 
 async function anyEnterpriseUser(): Promise<CurrentUser> {
-  const [row] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      organizationId: users.organizationId,
-      organizationKind: organizations.kind,
-      organizationName: organizations.name,
-      region: organizations.region,
-      district: organizations.district,
-    })
-    .from(users)
-    .innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(eq(users.role, "enterprise"))
-    .limit(1);
+  const row = await findUserAsActor(eq(users.role, "enterprise"));
   if (!row) throw new Error("no enterprise user in the database");
   return row;
 }

@@ -7,8 +7,8 @@
  */
 import { eq, inArray, max } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
-import { applications, benchmarks, inventoryLines, organizations, products, users } from "@/db/schema";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import { applications, benchmarks, inventoryLines, products, users } from "@/db/schema";
+import { findUserAsActor, type CurrentUser } from "@/lib/auth/current-user";
 import { DEFAULT_GRADE_THRESHOLDS } from "@/lib/certificates/grade";
 import { submitApplication } from "@/lib/domain/applications/submit-application";
 import { acceptApplication } from "@/lib/domain/verification/accept-application";
@@ -40,22 +40,9 @@ const DEMO_PROGRESS: Record<string, Stage> = {
 };
 
 async function currentUser(tx: Tx, email: string): Promise<CurrentUser> {
-  const [row] = await tx
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      organizationId: users.organizationId,
-      organizationKind: organizations.kind,
-      organizationName: organizations.name,
-      region: organizations.region,
-      district: organizations.district,
-    })
-    .from(users)
-    .innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(eq(users.email, email));
-  return row;
+  const user = await findUserAsActor(eq(users.email, email), tx);
+  if (!user) throw new Error(`demo user ${email} is missing`);
+  return user;
 }
 
 async function versionOf(tx: Tx, applicationId: string): Promise<number> {

@@ -1,8 +1,8 @@
 import "server-only";
 import { cache } from "react";
-import { eq } from "drizzle-orm";
+import { eq, type SQL } from "drizzle-orm";
 import { forbidden, redirect } from "next/navigation";
-import { db } from "@/db";
+import { db, type DbOrTx } from "@/db";
 import { organizations, users, type OrganizationKind, type Role } from "@/db/schema";
 import { getSessionClaims } from "./session";
 
@@ -18,6 +18,29 @@ export type CurrentUser = {
   district: string | null;
 };
 
+const CURRENT_USER_COLUMNS = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  organizationId: users.organizationId,
+  organizationKind: organizations.kind,
+  organizationName: organizations.name,
+  region: organizations.region,
+  district: organizations.district,
+};
+
+/** A user with their organization, as actions see them (seeds and benchmarks act as real users too). */
+export async function findUserAsActor(condition: SQL | undefined, executor: DbOrTx = db): Promise<CurrentUser | undefined> {
+  const [row] = await executor
+    .select(CURRENT_USER_COLUMNS)
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(condition)
+    .limit(1);
+  return row;
+}
+
 /**
  * The user behind this request, re-checked against the database: a deleted or
  * disabled user, or one whose role changed since sign-in, is signed out.
@@ -26,19 +49,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const claims = await getSessionClaims();
   if (!claims) return null;
   const [row] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      disabled: users.disabled,
-      sessionVersion: users.sessionVersion,
-      organizationId: users.organizationId,
-      organizationKind: organizations.kind,
-      organizationName: organizations.name,
-      region: organizations.region,
-      district: organizations.district,
-    })
+    .select({ ...CURRENT_USER_COLUMNS, disabled: users.disabled, sessionVersion: users.sessionVersion })
     .from(users)
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .where(eq(users.id, claims.id));
