@@ -6,7 +6,8 @@
 import { sql } from "drizzle-orm";
 import { db } from "@/db";
 import { organizations, users } from "@/db/schema";
-import { findUserAsActor, type CurrentUser } from "@/lib/auth/current-user";
+import { findUserAsActor } from "@/lib/auth/actor";
+import type { CurrentUser } from "@/lib/auth/current-user";
 import { todayInShanghai } from "@/lib/certificates/validity";
 import { dashboardQueries, pilotDashboard } from "@/lib/dal/regulator-overview";
 import type { DashboardFilters } from "@/lib/validation/schemas/regulator";

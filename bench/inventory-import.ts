@@ -7,7 +7,8 @@ import { eq } from "drizzle-orm";
 import Papa from "papaparse";
 import { db } from "@/db";
 import { applications, products, users } from "@/db/schema";
-import { findUserAsActor, type CurrentUser } from "@/lib/auth/current-user";
+import { findUserAsActor } from "@/lib/auth/actor";
+import type { CurrentUser } from "@/lib/auth/current-user";
 import { importInventoryLines } from "@/lib/domain/inventory/import-lines";
 import { INVENTORY_IMPORT_COLUMNS, TEMPLATE_EXAMPLE_ROWS } from "@/lib/import/inventory-columns";
 

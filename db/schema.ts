@@ -241,7 +241,8 @@ export const products = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index("products_organization_idx").on(t.organizationId),
+    /** Also the regulator dashboard's product count (category and period read from the index). */
+    index("products_organization_idx").on(t.organizationId, t.categoryId, t.createdAt),
     index("products_category_idx").on(t.categoryId),
   ],
 );
@@ -392,8 +393,20 @@ export const applications = pgTable(
       t.district,
     ),
     index("applications_product_idx").on(t.productId),
-    /** Regulator dashboard: applications opened in a period within a region. */
-    index("applications_region_created_idx").on(t.region, t.createdAt),
+    /** Regulator dashboard: enterprises with an application in the filtered category. */
+    index("applications_category_organization_idx").on(t.categoryId, t.organizationId),
+    /**
+     * Regulator dashboard: applications opened in a period within a region; the
+     * trailing columns let the funnel and body activity read the index alone.
+     */
+    index("applications_region_created_idx").on(
+      t.region,
+      t.createdAt,
+      t.categoryId,
+      t.district,
+      t.status,
+      t.verificationBodyId,
+    ),
   ],
 );
 
@@ -432,15 +445,48 @@ export const stageTransitions = pgTable(
   (t) => [
     index("stage_transitions_app_idx").on(t.applicationId),
     index("stage_transitions_region_idx").on(t.region, t.fromStatus, t.at),
-    /** Regulator dashboard: time-in-stage percentiles, read from the index alone. */
+    /**
+     * Regulator dashboard: the transitions of a partial month at the edges of a
+     * period filter (whole months come from stage_duration_buckets), index only.
+     */
     index("stage_transitions_dashboard_idx").on(
       t.region,
+      t.at,
       t.fromStatus,
       t.categoryId,
       t.district,
-      t.at,
       t.daysInFrom,
     ),
+  ],
+);
+
+/**
+ * Histogram of days spent per stage, kept in the same transaction as every
+ * stage_transitions row (lib/domain/applications/stage-durations.ts), so the
+ * dashboard reads percentiles from counts instead of sorting raw transitions.
+ * Each transition is counted once per roll-up: `categoryId` / `district` hold
+ * '' for "all categories" / "all districts" (a district filter never matches a
+ * transition without a district, so those are only counted under '').
+ * `daysBucket` = days rounded to 0.1 day, in tenths (resolution of the display).
+ * `month` = first day of the month of `at` in Asia/Shanghai; each transition is
+ * also counted under month 0001-01-01, the all-time roll-up (ALL_MONTHS).
+ */
+export const stageDurationBuckets = pgTable(
+  "stage_duration_buckets",
+  {
+    region: text("region").notNull(),
+    categoryId: text("category_id").notNull(),
+    district: text("district").notNull(),
+    month: date("month").notNull(),
+    fromStatus: applicationStatus("from_status").notNull(),
+    daysBucket: integer("days_bucket").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: "stage_duration_buckets_pk",
+      columns: [t.region, t.categoryId, t.district, t.month, t.fromStatus, t.daysBucket],
+    }),
   ],
 );
 
@@ -685,8 +731,22 @@ export const certificates = pgTable(
       t.categoryId,
       t.issuedOn,
     ),
-    /** Regulator dashboard: filter by category, district and issue period within a region. */
-    index("certificates_dashboard_idx").on(t.region, t.categoryId, t.district, t.issuedOn),
+    /**
+     * Regulator dashboard: filter by category, district and issue period within a
+     * region; the trailing columns make every dashboard certificate query index-only
+     * (the rows themselves are wide: snapshot).
+     */
+    index("certificates_dashboard_idx").on(
+      t.region,
+      t.categoryId,
+      t.district,
+      t.issuedOn,
+      t.status,
+      t.expiresOn,
+      t.grade,
+      t.value,
+      t.ratio,
+    ),
   ],
 );
 
@@ -750,12 +810,17 @@ export const certificateStageEmissions = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.certificateId, t.stage] }),
+    /** Regulator dashboard, index-only (stage and value trail the filter columns). */
     index("certificate_stage_emissions_dashboard_idx").on(
       t.region,
       t.categoryId,
       t.district,
       t.issuedOn,
+      t.stage,
+      t.value,
     ),
+    /** The same for a district filter without a category (no skip scan over category_id). */
+    index("certificate_stage_emissions_district_idx").on(t.region, t.district, t.issuedOn, t.stage, t.value),
   ],
 );
 

@@ -8,7 +8,8 @@
 import { eq, inArray, max } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { applications, benchmarks, inventoryLines, products, users } from "@/db/schema";
-import { findUserAsActor, type CurrentUser } from "@/lib/auth/current-user";
+import { findUserAsActor } from "@/lib/auth/actor";
+import type { CurrentUser } from "@/lib/auth/current-user";
 import { DEFAULT_GRADE_THRESHOLDS } from "@/lib/certificates/grade";
 import { submitApplication } from "@/lib/domain/applications/submit-application";
 import { acceptApplication } from "@/lib/domain/verification/accept-application";

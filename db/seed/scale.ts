@@ -9,6 +9,7 @@
 import { Client } from "pg";
 import { auditEventHash, GENESIS_HASH, type AuditContent } from "@/lib/audit/chain";
 import { DEFAULT_GRADE_THRESHOLDS } from "@/lib/certificates/grade";
+import { STAGE_DURATION_BUCKETS_INSERT, STAGE_DURATION_BUCKETS_UPSERT } from "@/lib/domain/applications/stage-durations";
 import { seedScalePublicLabels } from "./scale-public-labels";
 
 const APPLICATIONS = 100_000;
@@ -196,6 +197,15 @@ async function seedTransitions(client: Client) {
                                   * (case p.from_status when 'draft' then 30 when 'in_review' then 45 else 12 end))::numeric, 4) as days) d
        where a.product_id in (select id from products where name_en like 'Scale product %')
      ) t`,
+  );
+  // The days-in-stage histogram the dashboard reads, as transitionApplication keeps it.
+  await step(
+    client,
+    "stage duration buckets",
+    `${STAGE_DURATION_BUCKETS_INSERT}
+       and t.application_id in (select a.id from applications a join products p on p.id = a.product_id
+                                where p.name_en like 'Scale product %')
+     ${STAGE_DURATION_BUCKETS_UPSERT}`,
   );
 }
 

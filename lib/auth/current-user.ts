@@ -1,9 +1,10 @@
 import "server-only";
 import { cache } from "react";
-import { eq, type SQL } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { forbidden, redirect } from "next/navigation";
-import { db, type DbOrTx } from "@/db";
+import { db } from "@/db";
 import { organizations, users, type OrganizationKind, type Role } from "@/db/schema";
+import { CURRENT_USER_COLUMNS } from "./actor";
 import { getSessionClaims } from "./session";
 
 export type CurrentUser = {
@@ -17,29 +18,6 @@ export type CurrentUser = {
   region: string;
   district: string | null;
 };
-
-const CURRENT_USER_COLUMNS = {
-  id: users.id,
-  email: users.email,
-  name: users.name,
-  role: users.role,
-  organizationId: users.organizationId,
-  organizationKind: organizations.kind,
-  organizationName: organizations.name,
-  region: organizations.region,
-  district: organizations.district,
-};
-
-/** A user with their organization, as actions see them (seeds and benchmarks act as real users too). */
-export async function findUserAsActor(condition: SQL | undefined, executor: DbOrTx = db): Promise<CurrentUser | undefined> {
-  const [row] = await executor
-    .select(CURRENT_USER_COLUMNS)
-    .from(users)
-    .innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(condition)
-    .limit(1);
-  return row;
-}
 
 /**
  * The user behind this request, re-checked against the database: a deleted or

@@ -11,10 +11,10 @@ import {
   emissionFactors,
   inventoryLines,
   products,
-  stageTransitions,
   type CertificateStatus,
 } from "@/db/schema";
 import { eq } from "drizzle-orm";
+import { recordStageTransition } from "@/lib/domain/applications/stage-durations";
 import { createApplication, createOrganization, createUser } from "./factories";
 
 export async function createRegion(region: string, district: string) {
@@ -106,7 +106,7 @@ export async function createCertificate(
       snapshotSha256: "0".repeat(64),
     })
     .returning();
-  await db.insert(stageTransitions).values({
+  await recordStageTransition(db, {
     applicationId: application.id,
     region: pilot.region,
     categoryId,

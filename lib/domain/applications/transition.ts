@@ -1,9 +1,10 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { applications, stageTransitions, type Application, type ApplicationStatus } from "@/db/schema";
+import { applications, type Application, type ApplicationStatus } from "@/db/schema";
 import { ConflictError } from "@/lib/actions/errors";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
+import { recordStageTransition } from "./stage-durations";
 
 export type TransitionRequest = {
   applicationId: string;
@@ -23,8 +24,8 @@ export type TransitionRequest = {
 /**
  * The guarded status change every workflow operation goes through: one
  * conditional UPDATE (state and version must still be what the user saw), so
- * of two concurrent attempts exactly one succeeds; the stage statistics row and
- * the audit event are written in the same transaction.
+ * of two concurrent attempts exactly one succeeds; the stage transition, its
+ * days-in-stage bucket and the audit event are written in the same transaction.
  */
 export async function transitionApplication(tx: Tx, request: TransitionRequest): Promise<Application> {
   const now = new Date();
@@ -63,7 +64,7 @@ export async function transitionApplication(tx: Tx, request: TransitionRequest):
 
   if (request.to !== before.status) {
     const days = (now.getTime() - before.stageEnteredAt.getTime()) / 86_400_000;
-    await tx.insert(stageTransitions).values({
+    await recordStageTransition(tx, {
       applicationId: request.applicationId,
       region: before.region,
       district: before.district,
