@@ -4,7 +4,8 @@ import { cn } from "@/lib/utils";
 /** A table that scrolls sideways on a phone instead of breaking the layout. */
 export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {
   return (
-    <div className="w-full overflow-x-auto">
+    // relative: screen-reader-only text in cells is positioned absolutely and must stay inside the scroller.
+    <div className="relative w-full overflow-x-auto">
       <table className={cn("w-full border-collapse text-left text-sm", className)} {...props} />
     </div>
   );
