@@ -20,14 +20,23 @@ async function rows<T extends Row>(query: SQL): Promise<T[]> {
  * the optional category, district and period (on `dateColumn`). Every table read
  * here has an index leading with (region, …) so each filter stays an index scan.
  */
-function scope(alias: string, region: string, filters: DashboardFilters, dateColumn: string | null): SQL {
+/** Midnight in Asia/Shanghai at the start of a calendar day, as a timestamptz. */
+const shanghaiDayStart = (day: SQL) => sql`((${day})::timestamp at time zone 'Asia/Shanghai')`;
+
+/** The column a period filter applies to; timestamps are cut at midnight in Asia/Shanghai. */
+type PeriodColumn = { name: string; kind: "date" | "timestamptz" } | null;
+
+function scope(alias: string, region: string, filters: DashboardFilters, periodColumn: PeriodColumn): SQL {
   const column = (name: string) => sql.raw(`${alias}.${name}`);
   const parts: SQL[] = [sql`${column("region")} = ${region}`];
   if (filters.category) parts.push(sql`${column("category_id")} = ${filters.category}`);
   if (filters.district) parts.push(sql`${column("district")} = ${filters.district}`);
-  if (dateColumn && filters.from) parts.push(sql`${column(dateColumn)} >= ${filters.from}::date`);
-  // `to` is inclusive: everything before the next day (Asia/Shanghai calendar for timestamps).
-  if (dateColumn && filters.to) parts.push(sql`${column(dateColumn)} < (${filters.to}::date + 1)`);
+  if (periodColumn) {
+    const dayStart = (day: SQL) => (periodColumn.kind === "date" ? day : shanghaiDayStart(day));
+    if (filters.from) parts.push(sql`${column(periodColumn.name)} >= ${dayStart(sql`${filters.from}::date`)}`);
+    // `to` is inclusive: everything before the next day.
+    if (filters.to) parts.push(sql`${column(periodColumn.name)} < ${dayStart(sql`${filters.to}::date + 1`)}`);
+  }
   return sql.join(parts, sql` and `);
 }
 
@@ -67,7 +76,7 @@ function nextDay(isoDate: string): string {
  * range on stage_transitions). Period days follow the Asia/Shanghai calendar.
  */
 function stageDurationsQuery(region: string, filters: DashboardFilters): SQL {
-  const shanghai = (isoDate: string) => sql`(${isoDate}::date::timestamp at time zone 'Asia/Shanghai')`;
+  const shanghai = (isoDate: string) => shanghaiDayStart(sql`${isoDate}::date`);
   const periodEnd = filters.to ? nextDay(filters.to) : null;
   // Whole months inside the period: [fullFrom, fullTo).
   const fullFrom = filters.from ? monthStart(filters.from, filters.from.endsWith("-01") ? 0 : 1) : null;
@@ -121,23 +130,23 @@ export type PilotDashboard = Awaited<ReturnType<typeof pilotDashboard>>;
 
 /** The dashboard's SQL, one aggregate per section; exported so the benchmark can EXPLAIN ANALYZE each. */
 export function dashboardQueries(region: string, filters: DashboardFilters, today: string) {
-  const appScope = scope("a", region, filters, "created_at");
-  const certScope = scope("c", region, filters, "issued_on");
+  const appScope = scope("a", region, filters, { name: "created_at", kind: "timestamptz" });
+  const certScope = scope("c", region, filters, { name: "issued_on", kind: "date" });
   return {
     enterprises: sql`
       select count(*)::int as n from organizations o
       where o.kind = 'enterprise' and o.region = ${region}
         ${filters.district ? sql`and o.district = ${filters.district}` : sql``}
         ${filters.category ? sql`and exists (select 1 from applications a where a.organization_id = o.id and a.category_id = ${filters.category})` : sql``}
-        ${filters.from ? sql`and o.created_at >= ${filters.from}::date` : sql``}
-        ${filters.to ? sql`and o.created_at < (${filters.to}::date + 1)` : sql``}`,
+        ${filters.from ? sql`and o.created_at >= ${shanghaiDayStart(sql`${filters.from}::date`)}` : sql``}
+        ${filters.to ? sql`and o.created_at < ${shanghaiDayStart(sql`${filters.to}::date + 1`)}` : sql``}`,
     products: sql`
       select count(*)::int as n from products p join organizations o on o.id = p.organization_id
       where o.kind = 'enterprise' and o.region = ${region}
         ${filters.district ? sql`and o.district = ${filters.district}` : sql``}
         ${filters.category ? sql`and p.category_id = ${filters.category}` : sql``}
-        ${filters.from ? sql`and p.created_at >= ${filters.from}::date` : sql``}
-        ${filters.to ? sql`and p.created_at < (${filters.to}::date + 1)` : sql``}`,
+        ${filters.from ? sql`and p.created_at >= ${shanghaiDayStart(sql`${filters.from}::date`)}` : sql``}
+        ${filters.to ? sql`and p.created_at < ${shanghaiDayStart(sql`${filters.to}::date + 1`)}` : sql``}`,
     certificates: sql`
       select count(*)::int as total,
              count(*) filter (where c.status = 'valid' and c.expires_on >= ${today}::date)::int as valid,
@@ -169,7 +178,7 @@ export function dashboardQueries(region: string, filters: DashboardFilters, toda
       order by 1`,
     stageEmissions: sql`
       select e.stage, sum(e.value)::text as total, count(*)::int as certificates
-      from certificate_stage_emissions e where ${scope("e", region, filters, "issued_on")}
+      from certificate_stage_emissions e where ${scope("e", region, filters, { name: "issued_on", kind: "date" })}
       group by e.stage`,
     // The funnel and the bodies' activity from one pass over the applications:
     // rows of kind 'stage' (key = status) and 'body' (key = id, rank = display order).

@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { pilotTargets } from "@/db/schema";
+import { applications, pilotTargets } from "@/db/schema";
 import { ForbiddenError } from "@/lib/actions/errors";
 import { createPilotTargetAction } from "@/lib/actions/regulator/create-pilot-target";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { pilotDashboard, pilotTargetsProgress } from "@/lib/dal/regulator-overview";
 import { GET as exportCsv } from "@/app/regulator/export/route";
-import { actAs, createUser } from "../support/factories";
+import { actAs, createApplication, createUser } from "../support/factories";
 import { createCertificate, createRegion } from "../support/regulator-fixtures";
 
 type Pilot = Awaited<ReturnType<typeof createRegion>>;
@@ -31,6 +31,18 @@ beforeAll(async () => {
 });
 
 describe("pilot dashboard", () => {
+  it("cuts a period at midnight in Asia/Shanghai, not UTC", async () => {
+    const east = await createRegion("930000", "930101");
+    const application = await createApplication(east.enterprise.id);
+    // 17:00 UTC on 31 January is 01:00 on 1 February in Chongqing.
+    await db.update(applications).set({ createdAt: new Date("2026-01-31T17:00:00Z") }).where(eq(applications.id, application.id));
+    const regulator = await asCurrent(east.regulator);
+    const drafts = async (from: string, to: string) =>
+      (await pilotDashboard(regulator, { from, to })).funnel.find((row) => row.status === "draft")?.count;
+    expect(await drafts("2026-02-01", "2026-02-01")).toBe(1);
+    expect(await drafts("2026-01-31", "2026-01-31")).toBe(0);
+  });
+
   it("shows the bureau's region only, with expiry derived from the date", async () => {
     const dashboard = await pilotDashboard(await asCurrent(north.regulator), {});
     expect(dashboard.enterprises).toBe(1);
