@@ -1,13 +1,18 @@
+import os from "node:os";
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT || 3100);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
+/** Where the e2e server notes the database it created, for the global teardown. */
+export const E2E_STATE_FILE = path.join(os.tmpdir(), `carbonlabel-e2e-server-${PORT}.json`);
 
 /** Debian's Chromium: Playwright's own browser download is not available here. */
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "e2e",
+  globalTeardown: "./e2e/global-teardown.ts",
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
@@ -43,6 +48,7 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       NEXT_DIST_DIR: process.env.E2E_DIST_DIR || ".next-e2e",
+      E2E_STATE_FILE,
       AUTH_SECRET: process.env.AUTH_SECRET || "e2e-secret-for-tests-only-0123456789abcdef",
       AUTH_TRUST_HOST: "true",
       NEXT_TELEMETRY_DISABLED: "1",

@@ -1,7 +1,9 @@
 /**
  * The server Playwright tests run against: a fresh database (PostgreSQL when
  * one answers, else PGlite in a temp dir), the demo pilot, a production build.
- * Drops what it created when Playwright stops it.
+ * Drops what it created when Playwright stops it; because Playwright may kill
+ * this process outright, it also leaves the names in E2E_STATE_FILE for
+ * e2e/global-teardown.ts.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -12,9 +14,11 @@ import { createTestDatabase, postgresReachable } from "../tests/support/test-dat
 async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env };
   let cleanup: () => Promise<void>;
+  let databaseName: string | null = null;
   if (await postgresReachable()) {
     const database = await createTestDatabase("carbonlabel_e2e");
     env.DATABASE_URL = database.url;
+    databaseName = database.name;
     cleanup = database.drop;
   } else {
     delete env.DATABASE_URL;
@@ -22,6 +26,9 @@ async function main() {
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "carbonlabel-e2e-"));
   env.DATA_DIR = dataDir;
+  if (process.env.E2E_STATE_FILE) {
+    fs.writeFileSync(process.env.E2E_STATE_FILE, JSON.stringify({ databaseName, dataDir }));
+  }
 
   const server = spawn(process.execPath, [path.join(__dirname, "start.mjs")], { env, stdio: "inherit" });
   let stopping = false;

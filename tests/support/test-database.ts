@@ -31,7 +31,14 @@ export async function postgresReachable(): Promise<boolean> {
   }
 }
 
-export async function createTestDatabase(prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function dropTestDatabase(name: string, serverUrl = adminUrl()): Promise<void> {
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  await client.query(`drop database if exists "${name}" with (force)`);
+  await client.end();
+}
+
+export async function createTestDatabase(prefix: string): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${Date.now()}_${crypto.randomBytes(3).toString("hex")}`;
   // Captured now: callers point DATABASE_URL at the new database afterwards.
   const serverUrl = adminUrl();
@@ -40,12 +47,8 @@ export async function createTestDatabase(prefix: string): Promise<{ url: string;
   await admin.query(`create database "${name}"`);
   await admin.end();
   return {
+    name,
     url: withDatabase(serverUrl, name),
-    drop: async () => {
-      const client = new Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`drop database if exists "${name}" with (force)`);
-      await client.end();
-    },
+    drop: () => dropTestDatabase(name, serverUrl),
   };
 }
