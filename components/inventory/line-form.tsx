@@ -13,7 +13,6 @@ import { Input, Select } from "@/components/ui/input";
 import { emissionCategory, lineSource, type InventoryLine, type LifeCycleStage } from "@/db/schema";
 import { addInventoryLineAction } from "@/lib/actions/inventory/add-line";
 import { updateInventoryLineAction } from "@/lib/actions/inventory/update-line";
-import { UNIT_CODES } from "@/lib/calc/units";
 import type { FactorOption } from "@/lib/dal/emission-factors";
 import { inventoryLineSchema, type InventoryLineInput } from "@/lib/validation/schemas/inventory";
 import { FactorPicker, type FactorFilters } from "./factor-picker";
@@ -147,13 +146,7 @@ export function LineForm({ applicationId, stages, gases, filters, line, lineFact
             <Input inputMode="decimal" {...form.register("supplierFactorValue")} />
           </Field>
           <Field label={t("supplierFactorUnit")} error={errors.supplierFactorUnit?.message}>
-            <Select {...form.register("supplierFactorUnit")}>
-              {UNIT_CODES.map((unit) => (
-                <option key={unit} value={unit}>
-                  {unit}
-                </option>
-              ))}
-            </Select>
+            <UnitSelect {...form.register("supplierFactorUnit")} />
           </Field>
           <Field label={t("supplierName")} error={errors.supplierName?.message}>
             <Input {...form.register("supplierName")} />

@@ -6,11 +6,11 @@ import { useState } from "react";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { UnitSelect } from "@/components/forms/unit-select";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { useMessage } from "@/components/use-message";
 import { addFactorVersionAction } from "@/lib/actions/regulator/factors";
-import { UNIT_CODES } from "@/lib/calc/units";
 import type { AffectedCertificate } from "@/lib/domain/factors/add-factor-version";
 import { EMISSION_CATEGORIES, factorFieldsSchema, GWP_BASES, type FactorFields } from "@/lib/validation/schemas/regulator";
 import { AffectedCertificates } from "./affected-certificates";
@@ -70,13 +70,7 @@ export function FactorForm({ base }: { base: FactorFields | null }) {
           <Input inputMode="decimal" {...form.register("value")} />
         </Field>
         <Field label={t("unit")} error={errors.unit?.message}>
-          <Select {...form.register("unit")}>
-            {UNIT_CODES.map((unit) => (
-              <option key={unit} value={unit}>
-                {unit}
-              </option>
-            ))}
-          </Select>
+          <UnitSelect {...form.register("unit")} />
         </Field>
         <Field label={t("region")} error={errors.region?.message}>
           <Input {...form.register("region")} />
