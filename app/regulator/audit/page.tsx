@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
-import { Button, buttonVariants } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterActions, FilterField } from "@/components/forms/filter-form";
 import { Input } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/current-user";
@@ -35,7 +36,6 @@ export default async function AuditTrailPage({ searchParams }: PageProps) {
   const t = await getTranslations("audit");
   const common = await getTranslations("common");
   const format = await getFormatter();
-  const label = "block text-sm font-medium text-slate-800";
   const roleName = (role: string | null) => (role && common.has(`roles.${role}`) ? common(`roles.${role}`) : (role ?? "—"));
   const filterLink = (key: keyof AuditFilters, value: string | null, text: string | null) =>
     value ? (
@@ -60,10 +60,7 @@ export default async function AuditTrailPage({ searchParams }: PageProps) {
           <CardBody>
             <form method="get" action="/regulator/audit" aria-label={t("filters")} className="grid items-end gap-4 sm:grid-cols-2 lg:grid-cols-4">
               {FILTER_KEYS.map((key) => (
-                <div key={key} className="space-y-1">
-                  <label htmlFor={`audit-${key}`} className={label}>
-                    {t(`filter.${key}`)}
-                  </label>
+                <FilterField key={key} id={`audit-${key}`} label={t(`filter.${key}`)}>
                   <Input
                     id={`audit-${key}`}
                     name={key}
@@ -71,14 +68,9 @@ export default async function AuditTrailPage({ searchParams }: PageProps) {
                     defaultValue={filters[key] ?? ""}
                     placeholder={key === "action" ? "application.submit" : undefined}
                   />
-                </div>
+                </FilterField>
               ))}
-              <div className="flex gap-2">
-                <Button type="submit">{t("apply")}</Button>
-                <a className={buttonVariants({ variant: "ghost" })} href="/regulator/audit">
-                  {t("reset")}
-                </a>
-              </div>
+              <FilterActions applyLabel={t("apply")} resetLabel={t("reset")} resetHref="/regulator/audit" />
             </form>
           </CardBody>
         </Card>

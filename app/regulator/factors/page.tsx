@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
-import { Button, buttonVariants } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterActions, FilterField } from "@/components/forms/filter-form";
 import { Input, Select } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/current-user";
@@ -29,7 +30,6 @@ export default async function FactorsPage({ searchParams }: PageProps) {
   const locale = await getLocale();
   const format = await getFormatter();
   const zh = locale.startsWith("zh");
-  const label = "block text-sm font-medium text-slate-800";
   const latest = history?.[0]?.factor;
   const base: FactorFields | null = latest
     ? {
@@ -111,43 +111,26 @@ export default async function FactorsPage({ searchParams }: PageProps) {
         <Card>
           <CardBody>
             <form method="get" action="/regulator/factors" aria-label={t("search")} className="grid items-end gap-4 sm:grid-cols-2 lg:grid-cols-5">
-              <div className="space-y-1 lg:col-span-2">
-                <label htmlFor="factor-q" className={label}>
-                  {t("searchText")}
-                </label>
-                <Input id="factor-q" name="q" type="search" defaultValue={search.q ?? ""} />
-              </div>
-              <div className="space-y-1">
-                <label htmlFor="factor-category" className={label}>
-                  {t("category")}
-                </label>
-                <Select id="factor-category" name="category" defaultValue={search.category ?? ""}>
-                  <option value="">{t("allCategories")}</option>
-                  {categories.map((category) => (
-                    <option key={category} value={category}>
-                      {category}
-                    </option>
-                  ))}
-                </Select>
-              </div>
-              <div className="space-y-1">
-                <label htmlFor="factor-region" className={label}>
-                  {t("region")}
-                </label>
-                <Input id="factor-region" name="region" defaultValue={search.region ?? ""} />
-              </div>
-              <div className="space-y-1">
-                <label htmlFor="factor-year" className={label}>
-                  {t("year")}
-                </label>
-                <Input id="factor-year" name="year" type="number" defaultValue={search.year ?? ""} />
-              </div>
-              <div className="flex gap-2">
-                <Button type="submit">{t("search")}</Button>
-                <a className={buttonVariants({ variant: "ghost" })} href="/regulator/factors">
-                  {t("reset")}
-                </a>
-              </div>
+              <FilterField id="factor-q" label={t("searchText")} className="lg:col-span-2">
+              <Input id="factor-q" name="q" type="search" defaultValue={search.q ?? ""} />
+              </FilterField>
+              <FilterField id="factor-category" label={t("category")}>
+              <Select id="factor-category" name="category" defaultValue={search.category ?? ""}>
+                <option value="">{t("allCategories")}</option>
+                {categories.map((category) => (
+                  <option key={category} value={category}>
+                    {category}
+                  </option>
+                ))}
+              </Select>
+              </FilterField>
+              <FilterField id="factor-region" label={t("region")}>
+              <Input id="factor-region" name="region" defaultValue={search.region ?? ""} />
+              </FilterField>
+              <FilterField id="factor-year" label={t("year")}>
+              <Input id="factor-year" name="year" type="number" defaultValue={search.year ?? ""} />
+              </FilterField>
+              <FilterActions applyLabel={t("search")} resetLabel={t("reset")} resetHref="/regulator/factors" />
             </form>
           </CardBody>
         </Card>
