@@ -80,6 +80,8 @@ describe("inventory import", () => {
   it("imports the XLSX template", async () => {
     const { owner, application } = await ownerWithDraft();
     actAs(owner);
+    const unknownFormat = await templateGET(new Request("http://localhost/api/templates/inventory?format=pdf"));
+    expect(unknownFormat.status).toBe(400);
     const template = await templateGET(new Request("http://localhost/api/templates/inventory?format=xlsx"));
     const file = new File([await template.arrayBuffer()], "inventory-template.xlsx");
     expect(await postImport(application.id, file)).toEqual({ status: 200, body: { ok: true, imported: 3 } });

@@ -5,6 +5,7 @@ import { GWP_AR6 } from "@/lib/calc/gwp";
 import { UNIT_CODES } from "@/lib/calc/units";
 import { XLSX_MIME } from "@/lib/evidence/rules";
 import { attachmentDisposition } from "@/lib/http/content-disposition";
+import { z } from "@/lib/validation/zod";
 import { INVENTORY_IMPORT_COLUMNS, MAX_IMPORT_ROWS, TEMPLATE_EXAMPLE_ROWS, type ImportColumn } from "@/lib/import/inventory-columns";
 
 export const dynamic = "force-dynamic";
@@ -62,8 +63,14 @@ async function xlsxTemplate(): Promise<ArrayBuffer> {
 }
 
 /** The inventory import template with one example row per kind of source: `?format=csv|xlsx`. */
+const templateQuery = z.object({ format: z.enum(["csv", "xlsx"]).default("csv") });
+
 export async function GET(request: Request) {
-  const format = new URL(request.url).searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
+  const query = templateQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) {
+    return Response.json({ error: "format must be csv or xlsx" }, { status: 400 });
+  }
+  const { format } = query.data;
   const headers = {
     "content-disposition": attachmentDisposition(`inventory-template.${format}`),
     "x-content-type-options": "nosniff",
