@@ -6,7 +6,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig: NextConfig = {
   // Lets several builds (tests, benchmarks) coexist in one checkout.
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@resvg/resvg-js", "pdf-lib", "fontkit", "exceljs"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@resvg/resvg-js", "pdf-lib", "fontkit", "exceljs", "pg-boss"],
   poweredByHeader: false,
   // The public verification page answers JSON at the same address when asked for it (a route
   // handler cannot share the page's path); resolved by the router, no proxy code per request.
@@ -29,7 +29,11 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() renders app/forbidden.tsx with status 403.
     authInterrupts: true,
+    // A 20 MB evidence file with its multipart framing fits both limits. The proxy (proxy.ts)
+    // runs on every path and buffers at most proxyClientMaxBodySize of a body (10 MB by default):
+    // a larger body reached the action cut short and failed with a 500 (issue 11, defect 9).
     serverActions: { bodySizeLimit: "25mb" },
+    proxyClientMaxBodySize: "25mb",
   },
 };
 

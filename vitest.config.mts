@@ -12,7 +12,8 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+        // PDF rendering and the bundle scans take seconds on a busy 2-core machine.
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", testTimeout: 30_000 },
       },
       {
         resolve: { alias },
@@ -23,6 +24,8 @@ export default defineConfig({
           pool: "forks",
           fileParallelism: false,
           globalSetup: ["tests/support/integration-global-setup.ts"],
+          // next-auth imports `next/server` without an extension, which Node's ESM loader refuses: let Vite resolve it.
+          server: { deps: { inline: ["next-auth"] } },
           setupFiles: ["tests/support/integration-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -1,8 +1,12 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/layout/client-messages";
+import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { siteInfo } from "@/lib/site-info";
+import { loadSiteHeader } from "@/lib/dal/site-header";
+import { CLIENT_NAMESPACES } from "./client-namespaces";
 import "./globals.css";
 
 const inter = localFont({
@@ -19,20 +23,20 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#027a48" };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const locale = await getLocale();
-  const t = await getTranslations("common");
+  const [locale, t, header] = await Promise.all([getLocale(), getTranslations("common"), loadSiteHeader()]);
   return (
     <html lang={locale} className={inter.variable}>
-      <body className="min-h-screen font-sans">
-        <NextIntlClientProvider>
+      <body className="flex min-h-screen flex-col font-sans">
+        <ClientMessages namespaces={CLIENT_NAMESPACES}>
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
             {t("skipToContent")}
           </a>
-          <SiteHeader />
-          <main id="main" className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 lg:px-8">
+          <SiteHeader header={header} />
+          <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6 lg:px-8">
             {children}
           </main>
-        </NextIntlClientProvider>
+          <SiteFooter operatorName={siteInfo().operatorName} />
+        </ClientMessages>
       </body>
     </html>
   );

@@ -1,14 +1,24 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { ROLE_HOME } from "@/lib/policy";
 
-export default async function NotFound() {
+/** An address the router does not know gets this title; the root layout's own would name only the site. */
+export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("common");
+  return { title: t("notFoundTitle") };
+}
+
+/** 404: a signed-in person is offered their home page; anyone else the start page. */
+export default async function NotFound() {
+  const [t, user] = await Promise.all([getTranslations("common"), getCurrentUser()]);
   return (
     <div className="mx-auto max-w-lg py-16 text-center">
       <h1 className="text-2xl font-semibold">{t("notFoundTitle")}</h1>
       <p className="mt-2 text-slate-600">{t("notFoundBody")}</p>
-      <Link href="/" className="mt-6 inline-block font-medium text-brand-700 hover:underline">
-        {t("goHome")}
+      <Link href={user ? ROLE_HOME[user.role] : "/"} className="mt-6 inline-block font-medium text-brand-700 hover:underline">
+        {user ? t("goHome") : t("goStart")}
       </Link>
     </div>
   );

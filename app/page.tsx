@@ -1,18 +1,15 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
-import { Card, CardBody } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { ROLE_HOME } from "@/lib/auth/permissions";
-import { publicRegistryStats } from "@/lib/dal/public-stats";
+import { getLandingPage } from "@/lib/dal/public-stats";
 
 export const dynamic = "force-dynamic";
 
 const STEPS = ["register", "collect", "calculate", "verify", "label"] as const;
 
 export default async function Landing() {
-  const [t, user, stats] = await Promise.all([getTranslations("home"), getCurrentUser(), publicRegistryStats()]);
+  const [t, { stats, workspaceHref }] = await Promise.all([getTranslations("home"), getLandingPage()]);
   return (
     <div className="space-y-10">
       <section className="rounded-2xl bg-gradient-to-br from-brand-800 to-brand-600 px-6 py-10 text-white sm:px-10">
@@ -28,8 +25,8 @@ export default async function Landing() {
           </Button>
         </form>
         <div className="mt-6 flex flex-wrap gap-3 text-sm">
-          {user ? (
-            <Link href={ROLE_HOME[user.role]} className="rounded-md bg-white px-4 py-2 font-medium text-brand-800">
+          {workspaceHref ? (
+            <Link href={workspaceHref} className="rounded-md bg-white px-4 py-2 font-medium text-brand-800">
               {t("openWorkspace")}
             </Link>
           ) : (
@@ -48,18 +45,14 @@ export default async function Landing() {
         <h2 id="figures" className="sr-only">
           {t("figures")}
         </h2>
-        <Card>
-          <CardBody>
-            <p className="text-sm text-slate-600">{t("validCertificates")}</p>
-            <p className="mt-1 text-3xl font-semibold tabular-nums">{stats.validCertificates}</p>
-          </CardBody>
-        </Card>
-        <Card>
-          <CardBody>
-            <p className="text-sm text-slate-600">{t("certifiedEnterprises")}</p>
-            <p className="mt-1 text-3xl font-semibold tabular-nums">{stats.certifiedEnterprises}</p>
-          </CardBody>
-        </Card>
+        <div className="ui-card ui-card-body">
+          <p className="text-sm text-slate-600">{t("validCertificates")}</p>
+          <p className="mt-1 text-3xl font-semibold tabular-nums">{stats.validCertificates}</p>
+        </div>
+        <div className="ui-card ui-card-body">
+          <p className="text-sm text-slate-600">{t("certifiedEnterprises")}</p>
+          <p className="mt-1 text-3xl font-semibold tabular-nums">{stats.certifiedEnterprises}</p>
+        </div>
       </section>
       <section aria-labelledby="how">
         <h2 id="how" className="mb-4 text-xl font-semibold">
@@ -67,14 +60,11 @@ export default async function Landing() {
         </h2>
         <ol className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
           {STEPS.map((step, index) => (
-            <li key={step}>
-              <Card className="h-full">
-                <CardBody>
-                  <p className="text-sm font-semibold text-brand-700">{index + 1}</p>
-                  <p className="mt-1 font-medium">{t(`steps.${step}.title`)}</p>
-                  <p className="mt-1 text-sm text-slate-600">{t(`steps.${step}.body`)}</p>
-                </CardBody>
-              </Card>
+            // The list item is the card itself: the landing page is the one every visitor loads first.
+            <li key={step} className="ui-card ui-card-body">
+              <p className="text-sm font-semibold text-brand-700">{index + 1}</p>
+              <p className="mt-1 font-medium">{t(`steps.${step}.title`)}</p>
+              <p className="mt-1 text-sm text-slate-600">{t(`steps.${step}.body`)}</p>
             </li>
           ))}
         </ol>

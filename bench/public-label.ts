@@ -6,11 +6,16 @@
  *
  * BENCH_BASE_URL: a running production server to measure; otherwise one is built and started on
  * BENCH_PORT (3190) with its own dist dir. BENCH_DURATION (s, 15), BENCH_CONNECTIONS (20).
+ * Also prints the page's HTML size, the same server's static-file rate (the framework's floor)
+ * and Lighthouse scores of the page and /registry (BENCH_LIGHTHOUSE=0 skips them).
  */
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Client } from "pg";
+import { runLighthouse } from "./lighthouse";
+
+const LIGHTHOUSE_VERSION = (createRequire(import.meta.url)("lighthouse/package.json") as { version: string }).version;
 
 type AutocannonResult = {
   requests: { average: number };
@@ -95,17 +100,13 @@ function startBare(databaseUrl: string): Promise<ChildProcess> {
   });
 }
 
-async function load(target: string, baseUrl: string, numbers: string[], headers?: Record<string, string>) {
+async function load(target: string, baseUrl: string, paths: () => string, headers?: Record<string, string>) {
   const result = await autocannon({
     url: baseUrl,
     connections: CONNECTIONS,
     duration: DURATION,
     headers,
-    requests: [
-      {
-        setupRequest: (request) => ({ ...request, path: `/labels/${numbers[Math.floor(Math.random() * numbers.length)]}` }),
-      },
-    ],
+    requests: [{ setupRequest: (request) => ({ ...request, path: paths() }) }],
   });
   return {
     target,
@@ -132,11 +133,15 @@ export async function runPublicLabelBench(): Promise<PublicLabelBenchRow[]> {
     await fetch(`${baseUrl}/labels/${numbers[0]}`, { headers: { Accept: "application/json" } });
 
     const bareUrl = `http://127.0.0.1:${BARE_PORT}`;
+    const randomLabel = () => `/labels/${numbers[Math.floor(Math.random() * numbers.length)]}`;
     const rows = [
-      await load("bare node:http + pg (JSON)", bareUrl, numbers),
-      await load("Next.js /labels/[n] JSON", baseUrl, numbers, { Accept: "application/json" }),
-      await load("Next.js /labels/[n] page", baseUrl, numbers, { Accept: "text/html" }),
+      await load("bare node:http + pg (JSON)", bareUrl, randomLabel),
+      await load("Next.js /labels/[n] JSON", baseUrl, randomLabel, { Accept: "application/json" }),
+      await load("Next.js /labels/[n] page", baseUrl, randomLabel, { Accept: "text/html" }),
+      // The framework's floor: the same server sending a static file.
+      await load("Next.js static file (robots.txt)", baseUrl, () => "/robots.txt"),
     ];
+    const htmlBytes = (await (await fetch(`${baseUrl}/labels/${numbers[0]}`, { headers: { Accept: "text/html" } })).arrayBuffer()).byteLength;
     const baseline = rows[0].requestsPerSecond;
     console.log(`\nPublic verification page — ${numbers.length} certificate numbers, ${CONNECTIONS} connections, ${DURATION} s each`);
     console.table(
@@ -149,6 +154,12 @@ export async function runPublicLabelBench(): Promise<PublicLabelBenchRow[]> {
         "errors/non-2xx": row.non2xx,
       })),
     );
+    console.log(`Page HTML: ${(htmlBytes / 1024).toFixed(1)} KB (target ≤ 25 KB); targets: page and JSON ≥ 50 % of bare, p99 ≤ 50 ms, 0 errors.`);
+    if (process.env.BENCH_LIGHTHOUSE !== "0") {
+      const scores = await runLighthouse([`${baseUrl}/labels/${numbers[0]}`, `${baseUrl}/registry`]);
+      console.log(`\nLighthouse ${LIGHTHOUSE_VERSION} (median of ${process.env.BENCH_LIGHTHOUSE_RUNS || 5}; targets: performance ≥ 95, accessibility 100, best practices ≥ 95)`);
+      console.table(scores);
+    }
     return rows;
   } finally {
     bare.kill("SIGTERM");

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import enEvidence from "../lib/i18n/messages/en/evidence.json";
 import enImport from "../lib/i18n/messages/en/import.json";
-import { en, signIn, useEnglish } from "./support";
+import { en, onePagePdf, signIn, useEnglish } from "./support";
 
 const PRODUCT = "Yuxin Business 16-inch laptop";
 
@@ -48,14 +48,15 @@ test.describe("evidence and inventory import", () => {
     await expect(page.getByText(enImport.errorsTitle)).toBeVisible();
     const errorRows = page.locator("table").filter({ hasText: enImport.problem }).locator("tbody tr");
     await expect(errorRows).toHaveCount(1);
-    await expect(errorRows.locator("td")).toHaveText(["4", "unit", "kg cannot be converted into the factor's unit kWh."]);
+    // Each cell also carries its column heading for the phone card layout (hidden at this width).
+    await expect(errorRows.locator("td")).toHaveText(["4", "unit", "kg cannot be converted into the factor's unit kWh."], { useInnerText: true });
 
     await fileInput.setInputFiles(csv([...GOOD_ROWS, FIXED_ROW]));
     await page.getByRole("button", { name: enImport.import, exact: true }).click();
     await expect(page.getByText("Imported 3 lines.")).toBeVisible();
     await expect(page.getByText("Refrigerant recovery loss").first()).toBeVisible();
 
-    const pdf = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    const pdf = onePagePdf();
     const sha256 = createHash("sha256").update(pdf).digest("hex");
     await page.getByLabel(enEvidence.chooseFile).first().setInputFiles({ name: "electricity-bill-2025.pdf", mimeType: "application/pdf", buffer: pdf });
     await page.getByRole("button", { name: enEvidence.upload, exact: true }).first().click();
@@ -74,5 +75,19 @@ test.describe("evidence and inventory import", () => {
     await page.getByLabel(enEvidence.chooseFile).first().setInputFiles({ name: "invoice.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html>not a pdf</html>") });
     await page.getByRole("button", { name: enEvidence.upload, exact: true }).first().click();
     await expect(page.getByText(enEvidence.errors.type)).toBeVisible();
+  });
+
+  test("attaches evidence of 15 MB (the proxy no longer cuts it short) and refuses 21 MB next to the field", async ({ page }) => {
+    await signIn(page, "laptop@demo.carbonlabel.org");
+    await openApplication(page);
+    const large = onePagePdf(15 * 1024 * 1024);
+    const sha256 = createHash("sha256").update(large).digest("hex");
+    await page.getByLabel(enEvidence.chooseFile).first().setInputFiles({ name: "meter-readings-2025.pdf", mimeType: "application/pdf", buffer: large });
+    await page.getByRole("button", { name: enEvidence.upload, exact: true }).first().click();
+    await expect(page.locator(`code[data-sha256="${sha256}"]`)).toBeVisible({ timeout: 60_000 });
+
+    await page.getByLabel(enEvidence.chooseFile).first().setInputFiles({ name: "too-large.pdf", mimeType: "application/pdf", buffer: onePagePdf(21 * 1024 * 1024) });
+    await page.getByRole("button", { name: enEvidence.upload, exact: true }).first().click();
+    await expect(page.getByText(enEvidence.errors.tooLarge.replace("{maximum}", "20"))).toBeVisible();
   });
 });

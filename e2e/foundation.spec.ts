@@ -2,17 +2,18 @@ import { expect, test } from "@playwright/test";
 import { withCreditCodeCheck } from "../lib/validation/credit-code";
 import enHome from "../lib/i18n/messages/en/home.json";
 import zhHome from "../lib/i18n/messages/zh-CN/home.json";
-import { en, signIn, signOut, useEnglish } from "./support";
+import { en, fillSignUpAccount, signIn, signOut, useEnglish } from "./support";
 
 test.describe("sign-in and role homes", () => {
   test.beforeEach(async ({ context }) => useEnglish(context));
 
+  // In English the portal names each organization by its English name (issue 17).
   const homes = [
-    { email: "laptop@demo.carbonlabel.org", path: "/enterprise", heading: en.enterprise.homeTitle, shows: "重庆渝新电脑制造有限公司" },
+    { email: "laptop@demo.carbonlabel.org", path: "/enterprise", heading: en.enterprise.homeTitle, shows: "Chongqing Yuxin Computer Manufacturing Co." },
     { email: "battery@demo.carbonlabel.org", path: "/enterprise", heading: en.enterprise.homeTitle, shows: "LFP power battery pack 280 Ah" },
-    { email: "verifier@demo.carbonlabel.org", path: "/verifier", heading: en.verifier.queueTitle, shows: "渝碳认证中心" },
-    { email: "reviewer@demo.carbonlabel.org", path: "/verifier", heading: en.verifier.queueTitle, shows: "渝碳认证中心" },
-    { email: "bureau@demo.carbonlabel.org", path: "/regulator", heading: en.regulator.dashboardTitle, shows: "重庆市生态环境局" },
+    { email: "verifier@demo.carbonlabel.org", path: "/verifier", heading: en.verifier.queueTitle, shows: "Yutan Certification Centre" },
+    { email: "reviewer@demo.carbonlabel.org", path: "/verifier", heading: en.verifier.queueTitle, shows: "Yutan Certification Centre" },
+    { email: "bureau@demo.carbonlabel.org", path: "/regulator", heading: en.regulator.dashboardTitle, shows: "Chongqing Ecology and Environment Bureau" },
     { email: "admin@demo.carbonlabel.org", path: "/admin", heading: en.admin.title, shows: "verifier@demo.carbonlabel.org" },
   ];
 
@@ -85,13 +86,31 @@ test("an enterprise signs up, lands on its home, and the admin can disable it", 
   await page.getByLabel(en.common.district).selectOption({ label: "Shapingba" });
   await page.getByLabel(en.signup.name).fill("测试员");
   await page.getByLabel(en.signup.email).fill(email);
-  await page.getByLabel(en.signup.password).fill("short");
+  await page.getByLabel(en.signup.mobile).fill("139 2345 678");
+  await page.getByLabel(en.signup.password, { exact: true }).fill("short");
+  await page.getByLabel(en.signup.confirmPassword, { exact: true }).fill("shorter");
   await page.getByRole("button", { name: en.signup.submit }).click();
-  await expect(page.getByText("Not a valid unified social credit code")).toBeVisible();
-  await expect(page.getByText("At least 10 characters.").first()).toBeVisible();
+  // Every error next to its field at once: the check character, the mobile's 11 digits, the
+  // password's length, the differing confirmation and the missing consent.
+  await expect(page.getByText(en.validation.creditCodeCheck)).toBeVisible();
+  await expect(page.getByText(en.validation.mobile)).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: en.validation.tooShort.replace("{minimum}", "10") })).toBeVisible();
+  await expect(page.getByText(en.validation.passwordsDiffer)).toBeVisible();
+  await expect(page.getByText(en.validation.consentRequired)).toBeVisible();
+  // 17 characters: a wrong format, not a wrong check character.
+  await page.getByLabel(en.signup.creditCode).fill(creditCode.slice(0, 17));
+  await page.getByRole("button", { name: en.signup.submit }).click();
+  await expect(page.getByText(en.validation.creditCodeFormat)).toBeVisible();
+  await expect(page.getByText(en.validation.creditCodeCheck)).toHaveCount(0);
+  // The consent sentence links the terms and the privacy policy, in a new tab so nothing typed is lost.
+  const consentLinks = page.locator("form").getByRole("link");
+  await expect(consentLinks).toHaveCount(2);
+  await expect(consentLinks.nth(0)).toHaveAttribute("href", "/terms");
+  await expect(consentLinks.nth(1)).toHaveAttribute("href", "/privacy");
+  await expect(consentLinks.nth(0)).toHaveAttribute("target", "_blank");
 
   await page.getByLabel(en.signup.creditCode).fill(creditCode);
-  await page.getByLabel(en.signup.password).fill("a-long-password");
+  await fillSignUpAccount(page, { password: "a-long-password", mobile: "+86 139-2345-6789" });
   await page.getByRole("button", { name: en.signup.submit }).click();
   await expect(page).toHaveURL(/\/enterprise$/);
   await expect(page.getByText("重庆端到端测试科技有限公司").first()).toBeVisible();
@@ -99,6 +118,8 @@ test("an enterprise signs up, lands on its home, and the admin can disable it", 
   await signOut(page);
 
   await signIn(page, "admin@demo.carbonlabel.org");
+  // The contact person's mobile number, as the operator reads it, in the new user's row.
+  await expect(page.getByRole("row").filter({ hasText: email }).getByText(en.admin.mobile.replace("{mobile}", "139 2345 6789"))).toBeVisible();
   await page.getByRole("button", { name: en.admin.disableUser.replace("{email}", email) }).click();
   await expect(page.getByRole("button", { name: en.admin.enableUser.replace("{email}", email) })).toBeVisible();
   await signOut(page);

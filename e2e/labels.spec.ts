@@ -16,6 +16,8 @@ async function certifyBatteryPack(page: Page) {
   await page.getByRole("link", { name: PRODUCT }).click();
   await expect(page.getByRole("heading", { level: 1, name: PRODUCT })).toBeVisible();
   await page.getByLabel(v.decision).selectOption("approve");
+  // Approving confirms the grade and benchmark the certificate will carry (graded or not).
+  await page.getByRole("checkbox", { name: /^I confirm/ }).check();
   await page.getByRole("button", { name: v.decide }).click();
   await expect(page.getByText(en.common.applicationStatus.certified).first()).toBeVisible();
   await signOut(page);
@@ -79,7 +81,7 @@ test.describe("labels and certificates", () => {
     await page.getByRole("link", { name: en.nav.certificates }).first().click();
     await expect(page).toHaveURL(/\/regulator\/certificates/);
     const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: number }) });
-    await row.getByText(c.manage, { exact: true }).click();
+    await row.getByLabel(c.manageFor.replace("{number}", number)).click();
     await row.getByLabel(c.action.label).selectOption("suspend");
     await row.getByLabel(c.reason).fill("Label used on a product model that was not certified.");
     await row.getByRole("button", { name: c.action.suspend }).click();
@@ -88,7 +90,8 @@ test.describe("labels and certificates", () => {
     // The visitor sees the change on the next load.
     await publicPage.goto(qrUrl);
     await expect(publicPage.getByRole("heading", { level: 1 })).toHaveText(new RegExp(publicStatus.suspended));
-    await expect(publicPage.getByText("Label used on a product model that was not certified.")).toBeVisible();
+    // The reason stands under the status and again in the status history.
+    await expect(publicPage.getByText("Label used on a product model that was not certified.")).toHaveCount(2);
     await visitor.close();
   });
 });

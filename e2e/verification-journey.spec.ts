@@ -113,6 +113,8 @@ test.describe("verification journey", () => {
     await signIn(page, "reviewer@demo.carbonlabel.org");
     await openFromQueue(page);
     await page.getByLabel(v.decision).selectOption("approve");
+    // Approving confirms the grade and benchmark the certificate will carry (graded or not).
+    await page.getByRole("checkbox", { name: /^I confirm/ }).check();
     await page.getByRole("button", { name: v.decide }).click();
     await expect(page.getByText(en.common.applicationStatus.certified).first()).toBeVisible();
     await signOut(page);

@@ -1,12 +1,18 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { dataDir, db, databaseKind } from "@/db";
+import { dataDir, db, databaseKind, withStartupLock } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
-import { demoLoginsText } from "@/db/seed/demo-accounts";
-import { isDatabaseEmpty, seedDemoPilot } from "@/db/seed/demo";
-import { seedDemoWorkflow } from "@/db/seed/demo-workflow";
-import { seedReferenceData } from "@/db/seed/reference-data";
+import { publicBaseUrlProblem } from "@/lib/credentials/platform-base-url";
+import { issueMissingCredentials } from "@/lib/domain/credentials/issue-missing-credentials";
+import { issueMissingFootprints } from "@/lib/domain/footprints/issue-missing-footprints";
+import { executeOperation } from "@/lib/domain/operation";
+import { ensureKeyEncryptionKey } from "@/lib/keys/key-encryption";
+import { systemActor } from "@/lib/policy";
+import { demoLoginsText } from "@/lib/seed/demo-accounts";
+import { isDatabaseEmpty, seedDemoPilot } from "@/lib/seed/demo";
+import { seedDemoWorkflow } from "@/lib/seed/demo-workflow";
+import { seedReferenceData } from "@/lib/seed/reference-data";
 
 /** Demo mode = the embedded database; a real PostgreSQL means production mode. */
 export function isDemoMode(): boolean {
@@ -34,20 +40,52 @@ export function ensureAuthSecret(): void {
 }
 
 /**
+ * Signed credentials need the key-encryption key and the public base URL: production mode
+ * without either refuses to start; demo mode generates the key under ./.data and warns.
+ */
+export function ensureCredentialSettings(): void {
+  const production = !isDemoMode() && process.env.NODE_ENV === "production";
+  const baseUrl = publicBaseUrlProblem(process.env, production);
+  if (baseUrl.error) throw new Error(baseUrl.error);
+  if (baseUrl.warning) console.warn(`[carbonlabel] ${baseUrl.warning}`);
+  ensureKeyEncryptionKey();
+}
+
+/** Certificates issued before credentials existed (an older database) are signed now, audited. */
+async function signMissingCredentials(): Promise<void> {
+  const outcome = await executeOperation(issueMissingCredentials, systemActor("credential-backfill"), {});
+  if (!outcome.ok) throw outcome.error;
+  if (outcome.data.signed > 0) console.log(`[carbonlabel] signed the credentials of ${outcome.data.signed} earlier certificate(s).`);
+}
+
+/** Signed certificates issued before the PACT host existed are published as footprints now, audited. */
+async function publishMissingFootprints(): Promise<void> {
+  const outcome = await executeOperation(issueMissingFootprints, systemActor("footprint-backfill"), {});
+  if (!outcome.ok) throw outcome.error;
+  if (outcome.data.published > 0) console.log(`[carbonlabel] published ${outcome.data.published} earlier certificate(s) as PACT footprints.`);
+}
+
+/**
  * Applies migrations, adds reference data the release brings (categories, GWP,
  * factors; existing rows untouched), loads the demo pilot into an empty
  * database, prints the logins.
  */
 export async function prepareDatabase(): Promise<void> {
-  await migrateDatabase();
-  const wasEmpty = await isDatabaseEmpty(db);
-  await seedReferenceData(db);
+  // Instances starting together on one database take turns: the first migrates and seeds, the
+  // others then find nothing left to do.
   const seedDemo = process.env.SEED_DEMO !== "false";
-  if (seedDemo && wasEmpty) {
-    console.log("[carbonlabel] empty database: loading the Chongqing demo pilot…");
-    await seedDemoPilot(db);
-    await seedDemoWorkflow(db);
-  }
+  await withStartupLock(async () => {
+    await migrateDatabase();
+    const wasEmpty = await isDatabaseEmpty(db);
+    await seedReferenceData(db);
+    if (seedDemo && wasEmpty) {
+      console.log("[carbonlabel] empty database: loading the Chongqing demo pilot…");
+      await seedDemoPilot(db);
+      await seedDemoWorkflow(db);
+    }
+    await signMissingCredentials();
+    await publishMissingFootprints();
+  });
   console.log(`[carbonlabel] database: ${databaseKind()}${isDemoMode() ? ` (${path.join(dataDir(), "pglite")})` : ""}`);
   if (seedDemo) console.log(demoLoginsText());
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm start`: builds the app when the sources are newer than the last build,
- * then serves it. The server itself applies migrations, loads the demo pilot
+ * then serves it. `--build-only` stops after the build (build once, then start
+ * several instances from it). The server itself applies migrations, loads the demo pilot
  * into an empty database and prints the demo logins (instrumentation.ts).
  */
 import { spawnSync, spawn } from "node:child_process";
@@ -35,6 +36,8 @@ if (builtAt < sourcesAt) {
   const build = spawnSync("npx", ["next", "build"], { cwd: root, env, stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
+
+if (process.argv.includes("--build-only")) process.exit(0);
 
 const port = process.env.PORT || "3000";
 const server = spawn("npx", ["next", "start", "-p", port], { cwd: root, env, stdio: "inherit" });

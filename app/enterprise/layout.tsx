@@ -1,9 +1,11 @@
 import type { ReactNode } from "react";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { AREA_ROLES } from "@/lib/auth/permissions";
+import { AREA_ROLES } from "@/lib/policy";
+import { CLIENT_NAMESPACES } from "./client-namespaces";
 
 /** Checked before anything streams, so a refusal is a real 403 (pages and data access check again). */
 export default async function EnterpriseLayout({ children }: { children: ReactNode }) {
   await requirePageUser(AREA_ROLES.enterprise, "/enterprise");
-  return children;
+  return <ClientMessages namespaces={CLIENT_NAMESPACES}>{children}</ClientMessages>;
 }

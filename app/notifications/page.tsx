@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/forms/action-button";
@@ -5,18 +6,27 @@ import { PageHeader } from "@/components/page-header";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { markNotificationsReadAction } from "@/lib/actions/notifications/mark-read";
-import { requirePageUser, type CurrentUser } from "@/lib/auth/current-user";
-import { PERMISSIONS } from "@/lib/auth/permissions";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { areaOf, PERMISSIONS, type Area } from "@/lib/policy";
 import { listNotifications } from "@/lib/dal/notifications";
 import { cn } from "@/lib/utils";
+import { DATE_TIME_FORMAT } from "@/lib/i18n/date-format";
 
-/** Where a notification about an application or certificate leads, for this user's side. */
-function targetOf(user: CurrentUser, notification: { applicationId: string | null; certificateId: string | null }): string | null {
-  if (notification.applicationId && (user.role === "verifier" || user.role === "reviewer")) {
-    return `/verifier/applications/${notification.applicationId}`;
-  }
-  if (notification.applicationId && user.role === "enterprise") return `/enterprise/applications/${notification.applicationId}`;
-  return null;
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("notifications");
+  return { title: t("ui.title") };
+}
+
+/** The page of one application in each area that has one. */
+const APPLICATION_PAGES: Partial<Record<Area, (applicationId: string) => string>> = {
+  enterprise: (applicationId) => `/enterprise/applications/${applicationId}`,
+  verifier: (applicationId) => `/verifier/applications/${applicationId}`,
+};
+
+/** Where a notification about an application leads, in the area the user works in. */
+function targetOf(area: Area, notification: { applicationId: string | null }): string | null {
+  const page = APPLICATION_PAGES[area];
+  return notification.applicationId && page ? page(notification.applicationId) : null;
 }
 
 export default async function NotificationsPage() {
@@ -39,7 +49,7 @@ export default async function NotificationsPage() {
             {items.map((item) => {
               // Each kind's message picks the parameters it needs (e.g. the product name in its language).
               const message = t.has(item.kind) ? t(item.kind, item.params ?? {}) : item.kind;
-              const href = targetOf(user, item);
+              const href = targetOf(areaOf(user.role), item);
               return (
                 <li key={item.id} className={cn("flex flex-wrap items-start gap-3 px-4 py-3 sm:px-6", !item.readAt && "bg-sky-50")}>
                   <div className="min-w-0 flex-1">
@@ -52,7 +62,7 @@ export default async function NotificationsPage() {
                         message
                       )}
                     </p>
-                    <p className="text-xs text-slate-600">{format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" })}</p>
+                    <p className="text-xs text-slate-600">{format.dateTime(item.createdAt, DATE_TIME_FORMAT)}</p>
                   </div>
                   {item.readAt ? null : (
                     <ActionButton

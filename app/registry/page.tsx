@@ -1,3 +1,4 @@
+import { CERTIFICATE_STATUSES, REGISTRY_SORTS } from "@/lib/enums";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
@@ -10,10 +11,8 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Select } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
-import { certificateStatus } from "@/db/schema";
-import { CATEGORIES } from "@/lib/catalog/categories";
 import { DEFAULT_GRADE_THRESHOLDS } from "@/lib/certificates/grade";
-import { searchRegistry } from "@/lib/dal/public-certificates";
+import { getRegistryPage } from "@/lib/dal/public-certificates";
 import { registryQuerySchema } from "@/lib/validation/schemas/certificates";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,7 +26,7 @@ const GRADES = Array.from({ length: DEFAULT_GRADE_THRESHOLDS.length + 1 }, (_, i
 export default async function RegistryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const query = registryQuerySchema.parse(await searchParams);
   const [result, t, common, format, locale] = await Promise.all([
-    searchRegistry(query),
+    getRegistryPage(query),
     getTranslations("registry"),
     getTranslations("common"),
     getFormatter(),
@@ -38,12 +37,17 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
     q: query.q,
     category: query.category,
     grade: query.grade ? String(query.grade) : undefined,
+    maxGrade: query.maxGrade ? String(query.maxGrade) : undefined,
     status: query.status,
+    body: query.body,
+    sort: query.sort === "newest" ? undefined : query.sort,
   };
+  const exportParams = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])));
+  const exportHref = `/registry/export${exportParams.size > 0 ? `?${exportParams}` : ""}`;
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <form method="get" action="/registry" role="search" className="mb-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_1.5fr_1fr_1fr_auto] lg:items-end">
+      <form method="get" action="/registry" role="search" className="mb-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-end">
         <div className="space-y-1">
           <label htmlFor="registry-q" className="block text-sm font-medium text-slate-800">
             {t("q")}
@@ -56,7 +60,7 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
           </label>
           <Select id="registry-category" name="category" defaultValue={query.category ?? ""}>
             <option value="">{t("any")}</option>
-            {CATEGORIES.map((category) => (
+            {result.categories.map((category) => (
               <option key={category.id} value={category.id}>
                 {en ? category.nameEn : category.nameZh}
               </option>
@@ -82,14 +86,55 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
           </label>
           <Select id="registry-status" name="status" defaultValue={query.status ?? ""}>
             <option value="">{t("any")}</option>
-            {certificateStatus.enumValues.map((status) => (
+            {CERTIFICATE_STATUSES.map((status) => (
               <option key={status} value={status}>
                 {common(`certificateStatus.${status}`)}
               </option>
             ))}
           </Select>
         </div>
-        <div className="flex gap-2">
+        <div className="space-y-1">
+          <label htmlFor="registry-max-grade" className="block text-sm font-medium text-slate-800">
+            {t("maxGrade")}
+          </label>
+          <Select id="registry-max-grade" name="maxGrade" defaultValue={query.maxGrade ? String(query.maxGrade) : ""} aria-describedby="registry-max-grade-hint">
+            <option value="">{t("any")}</option>
+            {GRADES.map((grade) => (
+              <option key={grade} value={grade}>
+                {t("maxGradeOption", { grade })}
+              </option>
+            ))}
+          </Select>
+          <p id="registry-max-grade-hint" className="text-xs text-slate-600">
+            {t("maxGradeHint")}
+          </p>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="registry-body" className="block text-sm font-medium text-slate-800">
+            {t("body")}
+          </label>
+          <Select id="registry-body" name="body" defaultValue={query.body ?? ""}>
+            <option value="">{t("any")}</option>
+            {result.bodies.map((body) => (
+              <option key={body.id} value={body.id}>
+                {(en && body.nameEn) || body.name}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="registry-sort" className="block text-sm font-medium text-slate-800">
+            {t("sort")}
+          </label>
+          <Select id="registry-sort" name="sort" defaultValue={query.sort}>
+            {REGISTRY_SORTS.map((sort) => (
+              <option key={sort} value={sort}>
+                {t(`sorts.${sort}`)}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="flex flex-wrap gap-2">
           <Button type="submit">{t("search")}</Button>
           <Link href="/registry" className="inline-flex h-10 items-center px-2 text-sm text-brand-700 hover:underline">
             {t("reset")}
@@ -98,9 +143,14 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
       </form>
 
       <Card>
-        <p className="border-b border-slate-200 px-4 py-3 text-sm text-slate-700 sm:px-6" aria-live="polite">
-          {t("results", { total: result.total })}
-        </p>
+        <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-3 sm:px-6">
+          <p className="text-sm text-slate-700" aria-live="polite">
+            {t("results", { total: result.total })}
+          </p>
+          <a href={exportHref} download className="text-sm font-medium text-brand-700 underline">
+            {t("exportCsv")}
+          </a>
+        </div>
         {result.rows.length === 0 ? (
           <div className="p-4">
             <EmptyState title={t("noResults")} description={t("noResultsHint")} />

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { PageHeader } from "@/components/page-header";
@@ -6,16 +7,22 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { AREA_ROLES } from "@/lib/auth/permissions";
-import { CATEGORIES } from "@/lib/catalog/categories";
-import { LIFE_CYCLE_STAGES } from "@/lib/certificates/types";
-import { pilotDashboard, pilotTargetsProgress } from "@/lib/dal/regulator-overview";
+import { AREA_ROLES } from "@/lib/policy";
+import { LIFE_CYCLE_STAGES } from "@/lib/enums";
+import { getRegulatorDashboard } from "@/lib/dal/regulator-overview";
 import { DISTRICTS, regionName } from "@/lib/regions";
 import { parseDashboardFilters } from "@/lib/validation/schemas/regulator";
 import { DashboardBarChart } from "./bar-chart";
 import { DashboardFiltersForm } from "./dashboard-filters";
 import { dashboardQueryString } from "./dashboard-query";
 import { TargetForm } from "./target-form";
+import { DATE_FORMAT, calendarDate } from "@/lib/i18n/date-format";
+import { organizationName } from "@/lib/i18n/names";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("regulator");
+  return { title: t("dashboardTitle") };
+}
 
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -31,7 +38,7 @@ function Section({ title, description, children }: { title: string; description?
 export default async function RegulatorDashboard({ searchParams }: PageProps) {
   const user = await requirePageUser(AREA_ROLES.regulator, "/regulator");
   const filters = parseDashboardFilters(await searchParams);
-  const [overview, targets] = await Promise.all([pilotDashboard(user, filters), pilotTargetsProgress(user)]);
+  const { overview, targets, categories } = await getRegulatorDashboard(user, filters);
   const t = await getTranslations("regulator");
   const common = await getTranslations("common");
   const locale = await getLocale();
@@ -39,7 +46,7 @@ export default async function RegulatorDashboard({ searchParams }: PageProps) {
   const zh = locale.startsWith("zh");
   const categoryName = (id: string | null) => {
     if (!id) return t("allCategories");
-    const category = CATEGORIES.find((c) => c.id === id);
+    const category = categories.find((c) => c.id === id);
     return category ? (zh ? category.nameZh : category.nameEn) : id;
   };
   const number = (value: number | string | null, digits = 0) =>
@@ -47,6 +54,7 @@ export default async function RegulatorDashboard({ searchParams }: PageProps) {
   const stageTotal = overview.stageEmissions.reduce((sum, row) => sum + Number(row.total), 0);
   const gradeLevels = [...new Set(overview.grades.map((row) => row.grade))].sort((a, b) => (a ?? 99) - (b ?? 99));
   const gradeCategories = [...new Set(overview.grades.map((row) => row.categoryId))];
+  const categoryOptions = categories.map((c) => ({ id: c.id, name: zh ? c.nameZh : c.nameEn }));
   const tiles = [
     { label: t("enterprises"), value: overview.enterprises },
     { label: t("products"), value: overview.products },
@@ -60,7 +68,7 @@ export default async function RegulatorDashboard({ searchParams }: PageProps) {
     <>
       <PageHeader
         title={t("dashboardTitle")}
-        description={`${user.organizationName} · ${regionName(user.region, locale)}`}
+        description={`${organizationName(user, locale)} · ${regionName(user.region, locale)}`}
         actions={
           <a className={buttonVariants({ variant: "secondary" })} href={`/regulator/export${dashboardQueryString(filters)}`} download>
             {t("exportCsv")}
@@ -69,11 +77,11 @@ export default async function RegulatorDashboard({ searchParams }: PageProps) {
       />
       <DashboardFiltersForm
         filters={filters}
-        categories={CATEGORIES.map((c) => ({ id: c.id, name: zh ? c.nameZh : c.nameEn }))}
+        categories={categoryOptions}
         districts={(DISTRICTS[user.region] ?? []).map((d) => ({ code: d.code, name: zh ? d.nameZh : d.nameEn }))}
       />
 
-      <div className="mt-6 grid gap-4 sm:grid-cols-3 lg:grid-cols-6">
+      <div className="mt-6 grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6">
         {tiles.map((tile) => (
           <Card key={tile.label}>
             <CardBody>
@@ -87,7 +95,7 @@ export default async function RegulatorDashboard({ searchParams }: PageProps) {
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <Section title={t("applicationsByStage")} description={t("funnelHint")}>
           <CardBody>
-            <DashboardBarChart data={overview.funnel.map((row) => ({ label: common(`applicationStatus.${row.status}`), value: row.count }))} />
+            <DashboardBarChart data={overview.funnel.map((row) => ({ label: common(`applicationStatus.${row.status}`), value: row.count }))} unit={t("chartUnits.applications")} />
           </CardBody>
           <Table>
             <caption className="sr-only">{t("applicationsByStage")}</caption>
@@ -116,7 +124,7 @@ export default async function RegulatorDashboard({ searchParams }: PageProps) {
           ) : (
             <>
               <CardBody>
-                <DashboardBarChart data={overview.labelsPerMonth.map((row) => ({ label: row.month, value: row.count }))} />
+                <DashboardBarChart data={overview.labelsPerMonth.map((row) => ({ label: row.month, value: row.count }))} unit={t("chartUnits.labels")} />
               </CardBody>
               <div className="max-h-72 overflow-y-auto">
                 <Table>
@@ -178,6 +186,7 @@ export default async function RegulatorDashboard({ searchParams }: PageProps) {
                 label: common(`stages.${stage}`),
                 value: Number(overview.stageEmissions.find((row) => row.stage === stage)?.total ?? 0),
               }))}
+              unit={t("chartUnits.kg")}
             />
           </CardBody>
           <Table>
@@ -332,14 +341,14 @@ export default async function RegulatorDashboard({ searchParams }: PageProps) {
                         percent: format.number(Math.min(target.achieved / target.targetCount, 1), { style: "percent" }),
                       })}
                     </Td>
-                    <Td>{format.dateTime(new Date(`${target.deadline}T00:00:00+08:00`), { dateStyle: "medium" })}</Td>
+                    <Td>{format.dateTime(calendarDate(target.deadline), DATE_FORMAT)}</Td>
                   </tr>
                 ))
               )}
             </tbody>
           </Table>
           <CardBody className="border-t border-slate-200">
-            <TargetForm categories={CATEGORIES.map((c) => ({ id: c.id, name: zh ? c.nameZh : c.nameEn }))} />
+            <TargetForm categories={categoryOptions} />
           </CardBody>
         </Section>
       </div>

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
+import { Toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
@@ -25,7 +26,7 @@ export function TargetForm({ categories }: { categories: ReadonlyArray<{ id: str
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t("newTarget")}>
       <h3 className="text-sm font-semibold text-slate-900">{t("newTarget")}</h3>
       {formError ? <Alert tone="danger">{translate(formError)}</Alert> : null}
-      {succeeded ? <Alert tone="success">{t("targetCreated")}</Alert> : null}
+      {succeeded ? <Toast>{t("targetCreated")}</Toast> : null}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
         <Field label={t("targetTitle")} error={errors.title?.message} className="lg:col-span-2">
           <Input {...form.register("title")} />

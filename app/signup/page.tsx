@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Card, CardBody } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { ROLE_HOME } from "@/lib/auth/permissions";
+import { ROLE_HOME } from "@/lib/policy";
 import { SignUpForm } from "./signup-form";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import type { WorkflowStep } from "@/lib/domain/applications/rules";
+import type { WorkflowStep } from "@/lib/rules/application";
 import { cn } from "@/lib/utils";
 
 const STATE_STYLES: Record<WorkflowStep["state"], string> = {

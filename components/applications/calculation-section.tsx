@@ -1,27 +1,26 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { useFormatter, useTranslations } from "next-intl";
 import { ActionButton } from "@/components/forms/action-button";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { calculateApplicationAction } from "@/lib/actions/applications/calculate";
-import { LIFE_CYCLE_STAGES } from "@/lib/calc/calculate";
-import { formatSignificant } from "@/lib/calc/format";
+import { LIFE_CYCLE_STAGES } from "@/lib/enums";
+import { formatSignificant, formatSignificantFigures } from "@/lib/calc/format";
+import { useUnitText } from "@/components/use-unit-text";
 import type { ApplicationWorkspace } from "@/lib/dal/enterprise-application";
-import { plausibilityWarning } from "@/lib/domain/applications/rules";
 import { FootprintBarChart } from "./footprint-bar-chart";
+import { PlausibilityAlert } from "./plausibility-alert";
 
 /** The footprint: the headline per declared unit, where it comes from, and what it rests on. */
-export async function CalculationSection({ workspace }: { workspace: ApplicationWorkspace }) {
-  const t = await getTranslations("applications.calculation");
-  const format = await getFormatter();
+export function CalculationSection({ workspace }: { workspace: ApplicationWorkspace }) {
+  const t = useTranslations("applications.calculation");
+  const format = useFormatter();
   const percent = (share: string) => format.number(Number(share), { style: "percent", maximumFractionDigits: 1 });
-  const common = await getTranslations("common");
-  const { application, product, category, latestCalculation: calculation, calculationFresh, editable } = workspace;
-  const perUnit = `kg CO₂e / ${product.declaredUnitAmount} ${product.declaredUnit}`;
-  const warning = calculation
-    ? plausibilityWarning(calculation.result, { min: category.plausibleMin, max: category.plausibleMax })
-    : null;
+  const common = useTranslations("common");
+  const { application, product, category, latestCalculation: calculation, calculationFresh, editable, permitted } = workspace;
+  const perUnit = useUnitText().perDeclaredUnit(product.declaredUnitAmount, product.declaredUnit);
+  const emptyStages = workspace.missing.flatMap((item) => (item.kind === "stage" ? [common(`stages.${item.stage}`)] : []));
   const stageRows = calculation
     ? LIFE_CYCLE_STAGES.filter((stage) => calculation.breakdown.byStage[stage] !== undefined).map((stage) => ({
         stage,
@@ -39,7 +38,7 @@ export async function CalculationSection({ workspace }: { workspace: Application
       <CardHeader
         title={t("title")}
         description={t("description")}
-        actions={editable ? <ActionButton action={calculateApplicationAction} input={{ applicationId: application.id }} label={t("calculate")} /> : undefined}
+        actions={permitted.has("application.calculate") ? <ActionButton action={calculateApplicationAction} input={{ applicationId: application.id }} label={t("calculate")} /> : undefined}
       />
       <CardBody className="space-y-6">
         {!calculation ? (
@@ -47,19 +46,16 @@ export async function CalculationSection({ workspace }: { workspace: Application
         ) : (
           <>
             {!calculationFresh ? <Alert tone="warning">{t("stale")}</Alert> : null}
-            {warning ? (
-              <Alert tone="warning">
-                {t(`plausibility.${warning}`, {
-                  min: category.plausibleMin ?? "",
-                  max: category.plausibleMax ?? "",
-                  source: category.plausibleSource ?? "",
-                })}
+            {calculationFresh && emptyStages.length ? (
+              <Alert tone="warning" data-testid="stages-missing">
+                {t("stagesMissing", { stages: emptyStages.join(common("listSeparator")) })}
               </Alert>
             ) : null}
+            <PlausibilityAlert result={calculation.result} category={category} />
             <div>
               <p className="text-sm text-slate-600">{t("result")}</p>
               <p className="text-3xl font-semibold tracking-tight text-slate-900" data-testid="footprint-result">
-                {formatSignificant(calculation.result)} <span className="text-base font-normal text-slate-700">{perUnit}</span>
+                {formatSignificantFigures(calculation.result)} <span className="text-base font-normal text-slate-700">{perUnit}</span>
               </p>
               <p className="mt-1 break-all text-xs text-slate-600">
                 {t("fullPrecision")}: {calculation.result}

@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import type { MissingItem } from "@/lib/domain/applications/rules";
+import type { MissingItem } from "@/lib/rules/application";
 
 /** What is still missing before submission, each item linking to its place on the page. */
 export function MissingList({ items }: { items: MissingItem[] }) {

@@ -1,32 +1,34 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { ActionButton } from "@/components/forms/action-button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { withdrawSubmissionAction } from "@/lib/actions/applications/withdraw";
-import type { CurrentUser } from "@/lib/auth/current-user";
-import { formatSignificant } from "@/lib/calc/format";
-import { listChoosableBodies, type ApplicationWorkspace } from "@/lib/dal/enterprise-application";
+import { formatSignificantFigures } from "@/lib/calc/format";
+import { useUnitText } from "@/components/use-unit-text";
+import type { ApplicationPage } from "@/lib/dal/enterprise-application";
 import { MissingList } from "./missing-list";
 import { SubmitForm } from "./submit-form";
+import { DATE_TIME_FORMAT } from "@/lib/i18n/date-format";
 
 /** Review & submit while editable; withdrawal while the body has not accepted; the history of submissions always. */
-export async function SubmissionSection({ user, workspace }: { user: CurrentUser; workspace: ApplicationWorkspace }) {
-  const t = await getTranslations("applications.submit");
-  const format = await getFormatter();
-  const en = (await getLocale()) === "en";
-  const { application, editable, missing, history, product } = workspace;
-  const bodies = editable ? await listChoosableBodies(user) : [];
+export function SubmissionSection({ workspace, bodies }: Pick<ApplicationPage, "workspace" | "bodies">) {
+  const t = useTranslations("applications.submit");
+  const format = useFormatter();
+  const en = useLocale() === "en";
+  const { application, permitted, missing, history, product } = workspace;
+  const submittable = permitted.has("application.submit");
+  const perUnit = useUnitText().perDeclaredUnit(product.declaredUnitAmount, product.declaredUnit);
   return (
     <Card id="submission">
-      <CardHeader title={t("title")} description={editable ? t("description") : undefined} />
+      <CardHeader title={t("title")} description={submittable ? t("description") : undefined} />
       <CardBody className="space-y-4">
-        {editable ? (
+        {submittable ? (
           <>
             {missing.length ? <MissingList items={missing} /> : <p className="text-sm text-brand-800">{t("complete")}</p>}
             <SubmitForm applicationId={application.id} bodies={bodies} blocked={missing.length > 0} />
           </>
         ) : null}
-        {application.status === "submitted" ? (
+        {permitted.has("application.withdrawSubmission") ? (
           <div className="space-y-2">
             <p className="text-sm text-slate-700">{t("withdrawHint")}</p>
             <ActionButton
@@ -57,10 +59,10 @@ export async function SubmissionSection({ user, workspace }: { user: CurrentUser
                 {history.map((submission) => (
                   <tr key={submission.id}>
                     <Td>{submission.round}</Td>
-                    <Td>{format.dateTime(submission.submittedAt, { dateStyle: "medium", timeStyle: "short" })}</Td>
+                    <Td>{format.dateTime(submission.submittedAt, DATE_TIME_FORMAT)}</Td>
                     <Td>{en ? submission.bodyNameEn ?? submission.bodyName : submission.bodyName}</Td>
                     <Td className="whitespace-nowrap text-right tabular-nums">
-                      {formatSignificant(submission.result)} kg CO₂e/{product.declaredUnit}
+                      {formatSignificantFigures(submission.result)} {perUnit}
                     </Td>
                     <Td>
                       <code className="break-all text-xs">{submission.snapshotSha256}</code>

@@ -8,12 +8,12 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { useMessage } from "@/components/use-message";
-import type { CertificateStatus } from "@/db/schema";
 import { recordSurveillanceAction } from "@/lib/actions/certificates/record-surveillance";
 import { reinstateCertificateAction } from "@/lib/actions/certificates/reinstate-certificate";
 import { suspendCertificateAction } from "@/lib/actions/certificates/suspend-certificate";
 import { withdrawCertificateAction } from "@/lib/actions/certificates/withdraw-certificate";
 import { todayInShanghai } from "@/lib/certificates/validity";
+import type { CertificatePermission } from "@/lib/policy";
 import {
   recordSurveillanceSchema,
   reinstateCertificateSchema,
@@ -28,18 +28,17 @@ type Props = {
   number: string;
   /** The version this row shows; the server refuses if someone changed it meanwhile. */
   version: number;
-  status: CertificateStatus;
-  /** Surveillance is the issuing body's, not the regulator's. */
-  canRecordSurveillance: boolean;
+  /** What the policy lets the viewer do with the certificate now (the domain operations decide again). */
+  permitted: readonly CertificatePermission[];
 };
 
-/** What the live status allows; mirrors the domain functions, which decide. */
-function operationsFor(status: CertificateStatus, canRecordSurveillance: boolean): Operation[] {
-  const surveillance: Operation[] = canRecordSurveillance ? ["surveillance"] : [];
-  if (status === "valid") return [...surveillance, "suspend", "withdraw"];
-  if (status === "suspended") return [...surveillance, "reinstate", "withdraw"];
-  return [];
-}
+/** The controls, in the order offered, and the permission each needs. */
+const OPERATIONS: readonly [Operation, CertificatePermission][] = [
+  ["surveillance", "certificate.recordSurveillance"],
+  ["suspend", "certificate.suspend"],
+  ["reinstate", "certificate.reinstate"],
+  ["withdraw", "certificate.withdraw"],
+];
 
 const STATUS_ACTIONS = {
   suspend: { schema: suspendCertificateSchema, action: suspendCertificateAction },
@@ -107,9 +106,9 @@ function SurveillanceForm({ certificateId, version }: { certificateId: string; v
 }
 
 /** Suspend, reinstate, withdraw (with reason) and record surveillance, for one certificate. */
-export function CertificateControls({ certificateId, number, version, status, canRecordSurveillance }: Props) {
+export function CertificateControls({ certificateId, number, version, permitted }: Props) {
   const t = useTranslations("certificates");
-  const operations = operationsFor(status, canRecordSurveillance);
+  const operations = OPERATIONS.filter(([, permission]) => permitted.includes(permission)).map(([operation]) => operation);
   const [operation, setOperation] = useState<Operation | null>(operations[0] ?? null);
   if (!operation) return <p className="text-xs text-slate-600">{t("noActions")}</p>;
   return (

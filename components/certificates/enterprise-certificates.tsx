@@ -1,20 +1,19 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { useLocale, useTranslations } from "next-intl";
 import { CertificateStatusBadge } from "@/components/status-badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { CurrentUser } from "@/lib/auth/current-user";
-import { listOwnCertificates } from "@/lib/dal/certificates";
+import type { OwnCertificateRow } from "@/lib/dal/certificates";
 import { DownloadLinks } from "./download-links";
 import { ExpiryText } from "./expiry-text";
 import { footprintText } from "./footprint";
 import { RecertifyButton } from "./recertify-button";
 
 /** The enterprise's certificates: live status, days to expiry, downloads and re-certification. */
-export async function EnterpriseCertificates({ user }: { user: CurrentUser }) {
-  const [rows, t, locale] = await Promise.all([listOwnCertificates(user), getTranslations("certificates"), getLocale()]);
-  const en = locale === "en";
+export function EnterpriseCertificates({ rows }: { rows: OwnCertificateRow[] }) {
+  const t = useTranslations("certificates");
+  const en = useLocale() === "en";
   return (
     <Card>
       <CardHeader title={t("enterpriseTitle")} />
@@ -62,14 +61,14 @@ export async function EnterpriseCertificates({ user }: { user: CurrentUser }) {
                   <ExpiryText expiresOn={row.expiresOn} daysUntilExpiry={row.daysUntilExpiry} />
                 </Td>
                 <Td className="min-w-56">
-                  <DownloadLinks number={row.number} />
+                  <DownloadLinks number={row.number} includePact={row.permitted.includes("certificate.exportPact")} />
                 </Td>
                 <Td>
                   {row.renewalOpened ? (
                     <span className="text-xs text-slate-600">{t("renewalOpened")}</span>
-                  ) : row.status === "withdrawn" ? null : (
+                  ) : row.permitted.includes("certificate.recertify") ? (
                     <RecertifyButton certificateId={row.id} number={row.number} />
-                  )}
+                  ) : null}
                 </Td>
               </tr>
             ))}

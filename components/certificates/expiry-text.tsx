@@ -1,4 +1,5 @@
 import { useFormatter, useTranslations } from "next-intl";
+import { DATE_FORMAT } from "@/lib/i18n/date-format";
 
 /** Expiry date with the days left (or since), as a certificate holder reads it. */
 export function ExpiryText({ expiresOn, daysUntilExpiry }: { expiresOn: string; daysUntilExpiry: number }) {
@@ -6,7 +7,7 @@ export function ExpiryText({ expiresOn, daysUntilExpiry }: { expiresOn: string; 
   const format = useFormatter();
   return (
     <>
-      {format.dateTime(new Date(expiresOn), { dateStyle: "medium" })}
+      {format.dateTime(new Date(expiresOn), DATE_FORMAT)}
       <span className={daysUntilExpiry < 90 ? "block text-xs text-amber-800" : "block text-xs text-slate-600"}>
         {daysUntilExpiry >= 0 ? t("daysLeft", { days: daysUntilExpiry }) : t("expiredAgo", { days: -daysUntilExpiry })}
       </span>

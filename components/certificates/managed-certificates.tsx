@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { PageHeader } from "@/components/page-header";
 import { CertificateStatusBadge } from "@/components/status-badge";
 import { Alert } from "@/components/ui/alert";
@@ -7,13 +7,13 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { CurrentUser } from "@/lib/auth/current-user";
-import { listManagedCertificates, type ManagedFilter } from "@/lib/dal/certificates";
+import type { ManagedCertificateList, ManagedFilter } from "@/lib/dal/certificates";
 import { CertificateControls } from "./certificate-controls";
 import { DownloadLinks } from "./download-links";
 import { ExpiryText } from "./expiry-text";
 import { footprintText } from "./footprint";
 import { PageLinks, pageHref } from "./page-links";
+import { DATE_FORMAT } from "@/lib/i18n/date-format";
 
 const FILTERS: readonly ManagedFilter[] = ["all", "overdue", "suspended"];
 
@@ -25,30 +25,28 @@ export function parseManagedQuery(searchParams: Record<string, string | string[]
 
 /**
  * The body's or the regulator's certificates, with surveillance more than 30 days overdue flagged
- * and the status controls. Surveillance is recorded by the issuing body only.
+ * and the controls the policy allows on each (surveillance is the issuing body's only).
  */
-export async function ManagedCertificates({
-  user,
+export function ManagedCertificates({
+  result,
+  audience,
   path,
   filter,
   page,
 }: {
-  user: CurrentUser;
+  result: ManagedCertificateList;
+  /** Whose list it is: the page's description says what they manage. */
+  audience: "body" | "regulator";
   path: string;
   filter: ManagedFilter;
   page: number;
 }) {
-  const [result, t, format, locale] = await Promise.all([
-    listManagedCertificates(user, filter, page),
-    getTranslations("certificates"),
-    getFormatter(),
-    getLocale(),
-  ]);
-  const en = locale === "en";
-  const isBody = user.role !== "regulator";
+  const t = useTranslations("certificates");
+  const format = useFormatter();
+  const en = useLocale() === "en";
   return (
     <>
-      <PageHeader title={t("managedTitle")} description={isBody ? t("bodyDescription") : t("regulatorDescription")} />
+      <PageHeader title={t("managedTitle")} description={audience === "body" ? t("bodyDescription") : t("regulatorDescription")} />
       {result.overdueCount > 0 ? (
         <Alert tone="warning" className="mb-4">
           <Link href={pageHref(path, { filter: "overdue" }, 1)} className="font-medium underline">
@@ -94,7 +92,7 @@ export async function ManagedCertificates({
                       {row.number}
                     </Link>
                     <div className="mt-2 max-w-56">
-                      <DownloadLinks number={row.number} />
+                      <DownloadLinks number={row.number} includePact={row.permitted.includes("certificate.exportPact")} />
                     </div>
                   </Td>
                   <Td>
@@ -114,7 +112,7 @@ export async function ManagedCertificates({
                     ) : null}
                   </Td>
                   <Td>
-                    {format.dateTime(new Date(row.nextSurveillanceDue), { dateStyle: "medium" })}
+                    {format.dateTime(new Date(row.nextSurveillanceDue), DATE_FORMAT)}
                     {row.surveillanceOverdue ? (
                       <Badge tone="danger" className="mt-1 block w-fit">
                         {t("overdue")}
@@ -130,8 +128,7 @@ export async function ManagedCertificates({
                       certificateId={row.id}
                       number={row.number}
                       version={row.version}
-                      status={row.status}
-                      canRecordSurveillance={isBody}
+                      permitted={row.permitted}
                     />
                   </Td>
                 </tr>

@@ -1,21 +1,24 @@
-import { Download } from "lucide-react";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { useFormatter, useTranslations } from "next-intl";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { listEvidence } from "@/lib/dal/evidence";
+import type { EvidenceView } from "@/lib/dal/enterprise-application";
 import { evidenceTypeLabel } from "@/lib/evidence/rules";
 import { EvidenceDeleteButton } from "./evidence-delete-button";
+import { EvidenceLinks } from "./evidence-links";
 import { EvidenceUploadForm } from "./evidence-upload-form";
+import { isDownloadable, ScanBadge } from "./scan-badge";
 import { Sha256Value } from "./sha256-value";
+import { DATE_TIME_FORMAT } from "@/lib/i18n/date-format";
 
 type Props = {
   applicationId: string;
-  /** Only this line's files; without it, every file of the application. */
+  /** The files are this line's; without it, every file of the application. */
   lineId?: string;
-  /** The owner may attach and delete (the caller knows whether the application is editable). */
-  editable: boolean;
+  /** The files the user sees, each marked whether the user may delete it. */
+  files: EvidenceView;
+  /** The owner may attach files while the application is editable. */
+  canUpload: boolean;
 };
 
 /**
@@ -23,26 +26,20 @@ type Props = {
  * see it, with downloads, and for the owner of an editable application the
  * upload form and delete buttons. The server still checks every action.
  */
-export async function EvidencePanel({ applicationId, lineId, editable }: Props) {
-  const user = await getCurrentUser();
-  if (!user) return null;
-  const [files, t, format] = await Promise.all([
-    listEvidence(user, applicationId, { lineId }),
-    getTranslations("evidence"),
-    getFormatter(),
-  ]);
+export function EvidencePanel({ applicationId, lineId, files, canUpload }: Props) {
+  const t = useTranslations("evidence");
+  const format = useFormatter();
   const fileSize = (bytes: number) =>
     bytes >= 1024 * 1024
       ? format.number(bytes / 1024 / 1024, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 })
       : format.number(Math.max(bytes / 1024, 0.1), { style: "unit", unit: "kilobyte", maximumFractionDigits: 1 });
-  const canDelete = (uploaderOrganizationId: string) => editable && uploaderOrganizationId === user.organizationId;
 
   return (
     <Card>
       <CardHeader title={t("title")} description={lineId ? t("lineDescription") : t("description")} />
       <CardBody className="space-y-4">
         {files.length === 0 ? (
-          <EmptyState title={t("empty")} description={editable ? t("emptyHint") : undefined} />
+          <EmptyState title={t("empty")} description={canUpload ? t("emptyHint") : undefined} />
         ) : (
           <Table>
             <thead>
@@ -61,7 +58,10 @@ export async function EvidencePanel({ applicationId, lineId, editable }: Props) 
             <tbody>
               {files.map((file) => (
                 <tr key={file.id}>
-                  <Td className="max-w-64 break-words font-medium text-slate-900">{file.fileName}</Td>
+                  <Td className="max-w-64 break-words font-medium text-slate-900">
+                    {file.fileName}
+                    <ScanBadge status={file.scanStatus} infectedBy={file.infectedBy} />
+                  </Td>
                   <Td>{evidenceTypeLabel(file.mimeType)}</Td>
                   <Td className="whitespace-nowrap text-right tabular-nums">{fileSize(file.sizeBytes)}</Td>
                   <Td>
@@ -71,25 +71,17 @@ export async function EvidencePanel({ applicationId, lineId, editable }: Props) 
                     {file.uploaderName}
                     <span className="block text-xs text-slate-600">{file.uploaderOrganization}</span>
                   </Td>
-                  <Td className="whitespace-nowrap">{format.dateTime(file.createdAt, { dateStyle: "medium", timeStyle: "short" })}</Td>
+                  <Td className="whitespace-nowrap">{format.dateTime(file.createdAt, DATE_TIME_FORMAT)}</Td>
                   <Td className="whitespace-nowrap">
-                    <a
-                      href={`/api/evidence/${file.id}`}
-                      download={file.fileName}
-                      className="inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline"
-                      aria-label={t("downloadNamed", { name: file.fileName })}
-                    >
-                      <Download className="size-4" aria-hidden />
-                      {t("download")}
-                    </a>
-                    {canDelete(file.uploaderOrganizationId) ? <EvidenceDeleteButton evidenceId={file.id} fileName={file.fileName} /> : null}
+                    {isDownloadable(file.scanStatus) ? <EvidenceLinks file={file} /> : null}
+                    {file.deletable ? <EvidenceDeleteButton evidenceId={file.id} fileName={file.fileName} /> : null}
                   </Td>
                 </tr>
               ))}
             </tbody>
           </Table>
         )}
-        {editable ? <EvidenceUploadForm applicationId={applicationId} lineId={lineId} /> : null}
+        {canUpload ? <EvidenceUploadForm applicationId={applicationId} lineId={lineId} /> : null}
       </CardBody>
     </Card>
   );

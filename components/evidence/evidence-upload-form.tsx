@@ -15,7 +15,7 @@ import { messageKey } from "@/lib/i18n/translate";
 
 const MAX_MB = MAX_EVIDENCE_BYTES / 1024 / 1024;
 
-type Outcome = { kind: "uploaded"; name: string; sha256: string } | { kind: "failed"; message: string } | null;
+type Outcome = { kind: "uploaded"; name: string; sha256: string; held: boolean } | { kind: "failed"; message: string } | null;
 
 /** Attaches one file to the application (or one of its lines); the panel lists it after a refresh. */
 export function EvidenceUploadForm({ applicationId, lineId }: { applicationId: string; lineId?: string }) {
@@ -43,7 +43,7 @@ export function EvidenceUploadForm({ applicationId, lineId }: { applicationId: s
         if (!result.fieldErrors?.file) setOutcome({ kind: "failed", message: result.message });
         return;
       }
-      setOutcome({ kind: "uploaded", name: file.name, sha256: result.data.sha256 });
+      setOutcome({ kind: "uploaded", name: file.name, sha256: result.data.sha256, held: result.data.scanStatus === "pending" });
       form.reset();
       router.refresh();
     });
@@ -69,7 +69,7 @@ export function EvidenceUploadForm({ applicationId, lineId }: { applicationId: s
       ) : null}
       {outcome?.kind === "uploaded" ? (
         <Alert tone="success" className="break-all">
-          {t("uploaded", { name: outcome.name, sha256: outcome.sha256 })}
+          {outcome.held ? t("scan.uploadedPending", { name: outcome.name, sha256: outcome.sha256 }) : t("uploaded", { name: outcome.name, sha256: outcome.sha256 })}
         </Alert>
       ) : null}
       {outcome?.kind === "failed" ? <Alert tone="danger">{translate(outcome.message)}</Alert> : null}

@@ -1,23 +1,18 @@
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/auth/permissions";
-import { listEnterpriseFindings } from "@/lib/dal/findings";
+import type { ApplicationPage } from "@/lib/dal/enterprise-application";
 import { FindingList } from "./finding-list";
 import { RespondForm } from "./respond-form";
 
 /**
  * The enterprise's view of its application's findings: every open one while
- * the body has sent it back (answerable), and the history of earlier rounds.
+ * the body has sent it back (answerable, as the policy says), and the history
+ * of earlier rounds.
  */
-export async function EnterpriseFindings({ applicationId }: { applicationId: string }) {
-  const user = await getCurrentUser();
-  if (!user) return null;
-  const result = await listEnterpriseFindings(user, applicationId);
+export function EnterpriseFindings({ result, answerable }: { result: ApplicationPage["findings"]; answerable: boolean }) {
+  const t = useTranslations("findings");
   if (!result || (result.findings.length === 0 && !result.declineReason && !result.decisionReason)) return null;
-  const t = await getTranslations("findings");
-  const answerable = result.status === "changes_requested" && can(user.role, "finding.respond");
   return (
     <Card>
       <CardHeader title={t("title")} description={answerable ? t("answerHint") : undefined} />

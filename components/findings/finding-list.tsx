@@ -2,6 +2,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import type { FindingItem } from "@/lib/dal/verifier-application";
+import { DATE_FORMAT } from "@/lib/i18n/date-format";
 
 const SEVERITY_TONES = { major: "danger", minor: "warning", observation: "info" } as const;
 
@@ -25,7 +26,7 @@ export function FindingList({ findings, renderActions }: Props) {
             <Badge tone={finding.status === "open" ? "warning" : "success"}>{t(`statuses.${finding.status}`)}</Badge>
             <span className="text-xs text-slate-600">
               {t("roundN", { round: finding.round })} · {finding.lineDescription ?? t("wholeApplication")} · {finding.raisedByName} ·{" "}
-              {format.dateTime(finding.raisedAt, { dateStyle: "medium" })}
+              {format.dateTime(finding.raisedAt, DATE_FORMAT)}
             </span>
           </div>
           <p className="mt-2 whitespace-pre-wrap text-slate-900">{finding.text}</p>

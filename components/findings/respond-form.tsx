@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useMessage } from "@/components/use-message";
 import { Alert } from "@/components/ui/alert";
+import { Toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
@@ -22,7 +23,7 @@ export function RespondForm({ findingId, response }: { findingId: string; respon
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-2">
       {formError ? <Alert tone="danger">{translate(formError)}</Alert> : null}
-      {succeeded ? <Alert tone="success">{t("answerSaved")}</Alert> : null}
+      {succeeded ? <Toast>{t("answerSaved")}</Toast> : null}
       <Field label={t("yourAnswer")} error={errors.response?.message}>
         <Textarea {...form.register("response")} />
       </Field>

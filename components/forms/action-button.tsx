@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import { useMessage } from "@/components/use-message";
 import { Button, type ButtonProps } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/result";
 
 type Props<Input> = {
   action: (input: Input) => Promise<ActionResult<unknown>>;

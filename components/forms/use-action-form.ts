@@ -1,10 +1,11 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { TOAST_MS } from "@/components/ui/toast";
 import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
 import type { z } from "zod";
-import type { ActionResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/result";
 
 type Options<Schema extends z.ZodType<FieldValues, FieldValues>, T> = {
   schema: Schema;
@@ -33,6 +34,12 @@ export function useActionForm<Schema extends z.ZodType<FieldValues, FieldValues>
   });
   const [formError, setFormError] = useState<string | null>(null);
   const [succeeded, setSucceeded] = useState(false);
+  // A success is a toast: it goes away by itself.
+  useEffect(() => {
+    if (!succeeded) return;
+    const timer = setTimeout(() => setSucceeded(false), TOAST_MS);
+    return () => clearTimeout(timer);
+  }, [succeeded]);
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     setSucceeded(false);

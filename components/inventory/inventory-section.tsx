@@ -1,29 +1,23 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { useLocale, useTranslations } from "next-intl";
 import { buttonVariants } from "@/components/ui/button";
 import { EvidencePanel } from "@/components/evidence/evidence-panel";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { CurrentUser } from "@/lib/auth/current-user";
-import { factorFilterOptions, getEmissionFactor, listGwpGases } from "@/lib/dal/emission-factors";
-import { getOwnInventoryLine, listInventoryPage, type ApplicationWorkspace } from "@/lib/dal/enterprise-application";
+import type { ApplicationPage } from "@/lib/dal/enterprise-application";
 import { InventoryTable } from "./inventory-table";
 import { LineForm } from "./line-form";
 
-type Props = { user: CurrentUser; workspace: ApplicationWorkspace; page: number; editLineId?: string };
+type Props = Pick<ApplicationPage, "workspace" | "lineForm"> & { table: ApplicationPage["inventoryPage"] };
 
 /** The activity data: per-stage summary, the add/edit form while editable, and the paged line table. */
-export async function InventorySection({ user, workspace, page, editLineId }: Props) {
-  const t = await getTranslations("inventory");
-  const common = await getTranslations("common");
-  const en = (await getLocale()) === "en";
+export function InventorySection({ workspace, table, lineForm: formData }: Props) {
+  const t = useTranslations("inventory");
+  const common = useTranslations("common");
+  const en = useLocale() === "en";
   const { application, editable } = workspace;
   const base = `/enterprise/applications/${application.id}`;
-  const [table, formData] = await Promise.all([
-    listInventoryPage(user, application.id, page),
-    editable ? loadFormData(user, application.id, editLineId) : null,
-  ]);
   const pageHref = (target: number) => `${base}?page=${target}#inventory`;
   const stages = workspace.stages.map((entry) => entry.stage);
 
@@ -59,7 +53,7 @@ export async function InventorySection({ user, workspace, page, editLineId }: Pr
             />
             {formData.line ? (
               <div className="mt-4">
-                <EvidencePanel applicationId={application.id} lineId={formData.line.id} editable={editable} />
+                <EvidencePanel applicationId={application.id} lineId={formData.line.id} files={formData.lineEvidence} canUpload={editable} />
               </div>
             ) : null}
           </section>
@@ -101,12 +95,3 @@ export async function InventorySection({ user, workspace, page, editLineId }: Pr
   );
 }
 
-async function loadFormData(user: CurrentUser, applicationId: string, editLineId?: string) {
-  const [gases, filters, line] = await Promise.all([
-    listGwpGases(user),
-    factorFilterOptions(user),
-    editLineId ? getOwnInventoryLine(user, applicationId, editLineId) : null,
-  ]);
-  const lineFactor = line?.factorId ? await getEmissionFactor(user, line.factorId) : null;
-  return { gases, filters, line, lineFactor };
-}

@@ -3,8 +3,11 @@ import { useTranslations } from "next-intl";
 import { ActionButton } from "@/components/forms/action-button";
 import { buttonVariants } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
+import { confirmSupplierFootprintAction } from "@/lib/actions/inventory/confirm-supplier-footprint";
 import { deleteInventoryLineAction } from "@/lib/actions/inventory/delete-line";
 import type { LineError } from "@/lib/calc/calculate";
+import { gasName } from "@/lib/calc/gwp";
+import { useUnitText } from "@/components/use-unit-text";
 import type { InventoryPageRow } from "@/lib/dal/enterprise-application";
 
 type Props = {
@@ -21,6 +24,7 @@ type Props = {
 export function InventoryTable({ applicationId, rows, lineErrors, editable, en, editHref }: Props) {
   const t = useTranslations("inventory");
   const common = useTranslations("common");
+  const { unit } = useUnitText();
   const columns = editable ? 8 : 7;
   return (
     <Table>
@@ -37,7 +41,7 @@ export function InventoryTable({ applicationId, rows, lineErrors, editable, en, 
         </tr>
       </thead>
       <tbody>
-        {rows.map(({ line, factor }, index) => {
+        {rows.map(({ line, factor, supplierFootprint, importedFootprint, supplierChanges }, index) => {
           const errors = lineErrors[line.id] ?? [];
           const stageChanged = index === 0 || rows[index - 1].line.stage !== line.stage;
           return [
@@ -58,26 +62,59 @@ export function InventoryTable({ applicationId, rows, lineErrors, editable, en, 
                 ))}
               </Td>
               <Td className="whitespace-nowrap text-right tabular-nums">
-                {line.quantity} {line.unit}
+                {line.quantity} {unit(line.unit)}
               </Td>
               <Td className="text-xs">
                 {line.source === "database_factor" && factor ? (
                   <>
                     {en ? factor.nameEn : factor.nameZh}
                     <span className="block text-slate-600">
-                      {factor.value} kg CO₂e/{factor.unit} · {factor.region} {factor.year} · v{factor.version}
+                      {factor.value} kg CO₂e/{unit(factor.unit)} · {factor.region} {factor.year} · v{factor.version}
+                    </span>
+                  </>
+                ) : line.source === "supplier_factor" && supplierFootprint ? (
+                  <>
+                    {t(supplierFootprint.verification ? "supplierFootprint.certified" : "supplierFootprint.selfDeclared")}: {line.supplierName}
+                    <span className="block text-slate-600">
+                      {line.supplierFactorValue} kg CO₂e/{line.supplierFactorUnit} · v{supplierFootprint.footprintVersion}
+                    </span>
+                    {supplierFootprint.verification ? (
+                      <Link className="block text-brand-700 underline" href={supplierFootprint.verification.labelPath}>
+                        {t("supplierFootprint.label", { number: supplierFootprint.certificateNumber })}
+                      </Link>
+                    ) : null}
+                    {supplierChanges.map((change) => (
+                      <span key={change} role="note" className="mt-1 block font-medium text-red-800">
+                        {t(`supplierFootprint.changed.${change}`)}
+                      </span>
+                    ))}
+                    {supplierChanges.length && editable ? (
+                      <ActionButton
+                        action={confirmSupplierFootprintAction}
+                        input={{ applicationId, lineId: line.id }}
+                        label={t("supplierFootprint.confirm")}
+                        size="sm"
+                        variant="secondary"
+                      />
+                    ) : null}
+                  </>
+                ) : line.source === "supplier_factor" && importedFootprint ? (
+                  <>
+                    {importedFootprint.selfDeclared ? t("supplierFootprint.selfDeclared") : t("supplierFootprint.importedVerified", { provider: importedFootprint.verifiedBy ?? "—" })}: {line.supplierName}
+                    <span className="block text-slate-600">
+                      {line.supplierFactorValue} kg CO₂e/{line.supplierFactorUnit} · {t("supplierFootprint.pactId", { id: importedFootprint.footprintId })}
                     </span>
                   </>
                 ) : line.source === "supplier_factor" ? (
                   <>
                     {t("sources.supplier_factor")}: {line.supplierName}
                     <span className="block text-slate-600">
-                      {line.supplierFactorValue} kg CO₂e/{line.supplierFactorUnit}
+                      {line.supplierFactorValue} kg CO₂e/{line.supplierFactorUnit ? unit(line.supplierFactorUnit) : ""}
                     </span>
                   </>
                 ) : line.source === "direct_gas" ? (
                   <>
-                    {t("sources.direct_gas")}: {line.gas}
+                    {t("sources.direct_gas")}: {line.gas ? gasName(line.gas, en) : ""}
                   </>
                 ) : (
                   <span className="text-red-800">{t("noSource")}</span>

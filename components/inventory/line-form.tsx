@@ -1,20 +1,22 @@
 "use client";
 
+import { EMISSION_CATEGORIES, LINE_SOURCES, type LifeCycleStage } from "@/lib/enums";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useMessage } from "@/components/use-message";
 import { Alert } from "@/components/ui/alert";
+import { Toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { UnitSelect } from "@/components/forms/unit-select";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { emissionCategory, lineSource, type InventoryLine, type LifeCycleStage } from "@/db/schema";
+import type { InventoryLine } from "@/db/schema";
 import { addInventoryLineAction } from "@/lib/actions/inventory/add-line";
 import { updateInventoryLineAction } from "@/lib/actions/inventory/update-line";
 import type { FactorOption } from "@/lib/dal/emission-factors";
-import { inventoryLineSchema, type InventoryLineInput } from "@/lib/validation/schemas/inventory";
+import { inventoryLineSchema, unitConversionError, type InventoryLineInput } from "@/lib/validation/schemas/inventory";
 import { FactorPicker, type FactorFilters } from "./factor-picker";
 
 export type GasOption = { gas: string; nameZh: string; nameEn: string; value: string };
@@ -68,14 +70,24 @@ export function LineForm({ applicationId, stages, gases, filters, line, lineFact
   const en = useLocale() === "en";
   const router = useRouter();
   const [factor, setFactor] = useState<FactorOption | null>(lineFactor ?? null);
+  // Remounting the picker after a line is added clears its search for the next line.
+  const [pickerKey, setPickerKey] = useState(0);
   const { form, formError, succeeded, onSubmit, errors, isSubmitting } = useActionForm({
     schema: inventoryLineSchema,
     defaultValues: defaultsFor(applicationId, stages, line),
-    action: (values) => (line ? updateInventoryLineAction({ ...values, lineId: line.id }) : addInventoryLineAction(values)),
+    action: async (values) => {
+      // The picked factor's unit is known here: say so at the unit before a round trip (the operation checks again).
+      const mismatch = values.source === "database_factor" && factor ? unitConversionError(values.unit, factor.unit) : null;
+      if (mismatch) return { ok: false, message: "errors.validation", fieldErrors: { unit: [mismatch] } };
+      return line ? updateInventoryLineAction({ ...values, lineId: line.id }) : addInventoryLineAction(values);
+    },
     resetOnSuccess: !line,
     onSuccess: () => {
       if (line) router.push(doneHref);
-      else setFactor(null);
+      else {
+        setFactor(null);
+        setPickerKey((key) => key + 1);
+      }
       router.refresh();
     },
   });
@@ -85,7 +97,7 @@ export function LineForm({ applicationId, stages, gases, filters, line, lineFact
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={line ? t("editLine") : t("addLine")}>
       {formError ? <Alert tone="danger">{translate(formError)}</Alert> : null}
-      {succeeded && !line ? <Alert tone="success">{t("lineAdded")}</Alert> : null}
+      {succeeded && !line ? <Toast>{t("lineAdded")}</Toast> : null}
       <div className="grid gap-4 sm:grid-cols-4">
         <Field label={t("stage")} error={errors.stage?.message}>
           <Select {...form.register("stage")}>
@@ -119,7 +131,7 @@ export function LineForm({ applicationId, stages, gases, filters, line, lineFact
       <fieldset>
         <legend className="mb-2 text-sm font-semibold text-slate-900">{t("source")}</legend>
         <div className="flex flex-wrap gap-x-5 gap-y-2">
-          {lineSource.enumValues.map((value) => (
+          {LINE_SOURCES.map((value) => (
             <label key={value} className="inline-flex items-center gap-2 text-sm text-slate-800">
               <input type="radio" value={value} className="h-4 w-4 border-slate-300" {...form.register("source")} />
               {t(`sources.${value}`)}
@@ -130,6 +142,7 @@ export function LineForm({ applicationId, stages, gases, filters, line, lineFact
 
       {source === "database_factor" ? (
         <FactorPicker
+          key={pickerKey}
           filters={filters}
           selected={factor}
           error={errors.factorId?.message}
@@ -181,7 +194,7 @@ export function LineForm({ applicationId, stages, gases, filters, line, lineFact
         {source === "direct_gas" ? null : (
           <Field label={t("emissionCategory")} error={errors.emissionCategory?.message}>
             <Select {...form.register("emissionCategory")}>
-              {emissionCategory.enumValues.map((value) => (
+              {EMISSION_CATEGORIES.map((value) => (
                 <option key={value} value={value}>
                   {t(`categories.${value}`)}
                 </option>

@@ -1,8 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { useState } from "react";
 import { Menu, X } from "lucide-react";
+import { LanguageSwitcher } from "./language-switcher";
+import { NavLinks } from "./nav-links";
 
 type Props = {
   items: { href: string; label: string }[];
@@ -15,7 +16,7 @@ type Props = {
 export function MobileNav({ items, menuLabel, userLabel, signOutLabel, signOutAction }: Props) {
   const [open, setOpen] = useState(false);
   return (
-    <div className="md:hidden">
+    <div className="lg:hidden">
       <button
         type="button"
         aria-expanded={open}
@@ -28,15 +29,10 @@ export function MobileNav({ items, menuLabel, userLabel, signOutLabel, signOutAc
       </button>
       {open ? (
         <nav id="mobile-nav" aria-label={menuLabel} className="absolute inset-x-0 top-14 z-40 border-b border-slate-200 bg-white px-4 py-3 shadow">
-          <ul className="space-y-1">
-            {items.map((item) => (
-              <li key={item.href}>
-                <Link href={item.href} onClick={() => setOpen(false)} className="block rounded-md px-3 py-2 text-sm hover:bg-slate-100">
-                  {item.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <NavLinks items={items} className="space-y-1" onNavigate={() => setOpen(false)} />
+          <div className="mt-3 border-t border-slate-200 pt-3">
+            <LanguageSwitcher />
+          </div>
           {userLabel && signOutLabel ? (
             <form action={signOutAction} className="mt-3 flex items-center justify-between border-t border-slate-200 pt-3">
               <span className="text-sm text-slate-700">{userLabel}</span>

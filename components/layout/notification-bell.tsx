@@ -1,12 +1,10 @@
 import Link from "next/link";
 import { Bell } from "lucide-react";
-import { getTranslations } from "next-intl/server";
-import type { CurrentUser } from "@/lib/auth/current-user";
-import { countUnreadNotifications } from "@/lib/dal/notifications";
+import { useTranslations } from "next-intl";
 
 /** The header bell: unread count, linking to the notification list. */
-export async function NotificationBell({ user }: { user: CurrentUser }) {
-  const [unread, t] = await Promise.all([countUnreadNotifications(user), getTranslations("notifications")]);
+export function NotificationBell({ unread }: { unread: number }) {
+  const t = useTranslations("notifications");
   const label = unread ? t("ui.bellUnread", { count: unread }) : t("ui.bell");
   return (
     <Link

@@ -3,7 +3,7 @@ import { cn } from "@/lib/utils";
 
 export function Card({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
   // min-w-0: inside a grid or flex row a card must shrink so its tables scroll instead of widening the page.
-  return <div className={cn("min-w-0 rounded-lg border border-slate-200 bg-white shadow-sm", className)} {...props} />;
+  return <div className={cn("ui-card", className)} {...props} />;
 }
 
 export function CardHeader({
@@ -18,9 +18,9 @@ export function CardHeader({
   className?: string;
 }) {
   return (
-    <div className={cn("flex flex-wrap items-start justify-between gap-3 border-b border-slate-200 px-4 py-3 sm:px-6", className)}>
+    <div className={cn("ui-card-header", className)}>
       <div>
-        <h2 className="text-base font-semibold text-slate-900">{title}</h2>
+        <h2 className="ui-card-title">{title}</h2>
         {description ? <p className="mt-0.5 text-sm text-slate-600">{description}</p> : null}
       </div>
       {actions ? <div className="flex flex-wrap gap-2">{actions}</div> : null}
@@ -29,5 +29,5 @@ export function CardHeader({
 }
 
 export function CardBody({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
-  return <div className={cn("px-4 py-4 sm:px-6", className)} {...props} />;
+  return <div className={cn("ui-card-body", className)} {...props} />;
 }

@@ -1,24 +1,29 @@
 import "server-only";
-import { revalidatePath } from "next/cache";
+import { revalidatePath, revalidateTag } from "next/cache";
 import type { z } from "zod";
-import { db, type Tx } from "@/db";
-import { can, type Permission } from "@/lib/auth/permissions";
-import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
+import { isConnectionError } from "@/db/availability";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { executeOperation, type Operation } from "@/lib/domain/operation";
+import { OperationError } from "@/lib/errors";
+import type { ActionResult } from "@/lib/result";
 import { zodFieldErrors } from "@/lib/validation/field-errors";
-import { ActionError } from "./errors";
-import type { ActionResult } from "./result";
 
-type Context<Input, User> = { user: User; input: Input; tx: Tx };
-
-type Options<Schema extends z.ZodType, T, User> = {
+type Options<Schema extends z.ZodType, Input, Output, Data> = {
   schema: Schema;
+  /** What the browser gets back from the operation's result (default: all of it). */
+  result?: (output: Output, input: Input) => Data;
   /** Paths to revalidate after the transaction commits. */
-  revalidate?: (input: z.output<Schema>, data: T) => string[];
-  /** Runs inside one database transaction; throws ActionError to refuse. */
-  run: (context: Context<z.output<Schema>, User>) => Promise<T>;
-  /** Work that must not run inside the transaction (e.g. slow hashing), done first. */
-  prepare?: (input: z.output<Schema>, user: User) => Promise<z.output<Schema>>;
+  revalidate?: (input: Input, data: Data) => string[];
+  /** Cache tags to expire after the transaction commits: the next read of their data is fresh. */
+  expireTags?: (input: Input, data: Data) => string[];
 };
+
+/**
+ * Work that must not run inside the transaction (e.g. slow password hashing),
+ * done after parsing: it turns the parsed form into the operation's input. It
+ * may refuse (an OperationError) like the operation itself.
+ */
+type Prepare<Schema extends z.ZodType, Input> = { prepare: (input: z.output<Schema>) => Promise<Input> };
 
 function toPlainInput(raw: unknown): unknown {
   if (raw instanceof FormData) {
@@ -32,52 +37,47 @@ function toPlainInput(raw: unknown): unknown {
   return raw;
 }
 
-async function execute<Schema extends z.ZodType, T, User>(
-  user: User,
-  raw: unknown,
-  options: Options<Schema, T, User>,
-): Promise<ActionResult<T>> {
-  const parsed = options.schema.safeParse(toPlainInput(raw));
-  if (!parsed.success) {
-    return { ok: false, message: "errors.validation", fieldErrors: zodFieldErrors(parsed.error) };
-  }
-  try {
-    const input = options.prepare ? await options.prepare(parsed.data, user) : parsed.data;
-    const data = await db.transaction((tx) => options.run({ user, input, tx }));
-    for (const path of options.revalidate?.(input, data) ?? []) revalidatePath(path);
-    return { ok: true, data };
-  } catch (error) {
-    if (error instanceof ActionError) {
-      return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
-    }
-    console.error("[action] unexpected error:", error);
-    return { ok: false, message: "errors.unexpected" };
-  }
-}
-
 /**
- * Every signed-in server action: authenticate → zod parse → authorize by role
- * (the permission table) → transaction (where `run` checks the resource) →
- * revalidate → typed result.
+ * The one shape of a server action: a thin adapter over one domain operation.
+ * Parse with the form's zod schema → the signed-in user (or null) → the
+ * operation in one transaction (it authorizes itself) → revalidate → a typed
+ * result whose messages are i18n keys.
  */
-export function createAction<Schema extends z.ZodType, T>(
-  permission: Permission,
-  options: Options<Schema, T, CurrentUser>,
+export function createAction<Schema extends z.ZodType, Output, Data = Output>(
+  operation: Operation<z.output<Schema>, Output>,
+  options: Options<Schema, z.output<Schema>, Output, Data>,
+): (raw: z.input<Schema> | FormData) => Promise<ActionResult<Data>>;
+export function createAction<Schema extends z.ZodType, Input, Output, Data = Output>(
+  operation: Operation<Input, Output>,
+  options: Options<Schema, Input, Output, Data> & Prepare<Schema, Input>,
+): (raw: z.input<Schema> | FormData) => Promise<ActionResult<Data>>;
+export function createAction<Schema extends z.ZodType, Input, Output, Data>(
+  operation: Operation<Input, Output>,
+  options: Options<Schema, Input, Output, Data> & Partial<Prepare<Schema, Input>>,
 ) {
-  return async (raw: z.input<Schema> | FormData): Promise<ActionResult<T>> => {
-    const user = await getCurrentUser();
-    if (!user) return { ok: false, message: "errors.unauthenticated" };
-    if (!can(user.role, permission)) return { ok: false, message: "errors.forbidden" };
-    return execute(user, raw, options);
-  };
-}
-
-/** Actions open to anonymous visitors (sign-up). */
-export function createPublicAction<Schema extends z.ZodType, T>(
-  options: Options<Schema, T, CurrentUser | null>,
-) {
-  return async (raw: z.input<Schema> | FormData): Promise<ActionResult<T>> => {
-    const user = await getCurrentUser();
-    return execute(user, raw, options);
+  return async (raw: z.input<Schema> | FormData): Promise<ActionResult<Data>> => {
+    const parsed = options.schema.safeParse(toPlainInput(raw));
+    if (!parsed.success) {
+      return { ok: false, message: "errors.validation", fieldErrors: zodFieldErrors(parsed.error) };
+    }
+    try {
+      const actor = await getCurrentUser();
+      // Without `prepare` the overloads make the parsed form the operation's input.
+      const input = options.prepare ? await options.prepare(parsed.data) : (parsed.data as Input);
+      const outcome = await executeOperation(operation, actor, input);
+      if (!outcome.ok) {
+        return { ok: false, message: outcome.error.message, fieldErrors: outcome.error.fieldErrors };
+      }
+      const data = options.result ? options.result(outcome.data, input) : (outcome.data as unknown as Data);
+      for (const path of options.revalidate?.(input, data) ?? []) revalidatePath(path);
+      for (const tag of options.expireTags?.(input, data) ?? []) revalidateTag(tag, { expire: 0 });
+      return { ok: true, data };
+    } catch (error) {
+      if (error instanceof OperationError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
+      // The database went away during the save: the transaction is all or nothing; ask to retry.
+      if (isConnectionError(error)) return { ok: false, message: "platform.databaseUnavailable" };
+      console.error("[action] unexpected error:", error);
+      return { ok: false, message: "errors.unexpected" };
+    }
   };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { eq, type SQL } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db";
 import { organizations, users } from "@/db/schema";
-import type { CurrentUser } from "./current-user";
+import type { UserActor } from "@/lib/policy";
 
 export const CURRENT_USER_COLUMNS = {
   id: users.id,
@@ -12,12 +12,13 @@ export const CURRENT_USER_COLUMNS = {
   organizationId: users.organizationId,
   organizationKind: organizations.kind,
   organizationName: organizations.name,
+  organizationNameEn: organizations.nameEn,
   region: organizations.region,
   district: organizations.district,
 };
 
 /** A user with their organization, as actions see them (seeds and benchmarks act as real users too). */
-export async function findUserAsActor(condition: SQL | undefined, executor: DbOrTx = db): Promise<CurrentUser | undefined> {
+export async function findUserAsActor(condition: SQL | undefined, executor: DbOrTx = db): Promise<UserActor | undefined> {
   const [row] = await executor
     .select(CURRENT_USER_COLUMNS)
     .from(users)

@@ -3,36 +3,37 @@ import { cache } from "react";
 import { eq } from "drizzle-orm";
 import { forbidden, redirect } from "next/navigation";
 import { db } from "@/db";
-import { organizations, users, type OrganizationKind, type Role } from "@/db/schema";
+import { organizations, users, userSessions, type Role } from "@/db/schema";
+import type { UserActor } from "@/lib/policy";
 import { CURRENT_USER_COLUMNS } from "./actor";
 import { getSessionClaims } from "./session";
+import { liveSessionCondition, touchSession } from "./sessions";
 
-export type CurrentUser = {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  organizationId: string;
-  organizationKind: OrganizationKind;
-  organizationName: string;
-  region: string;
-  district: string | null;
-};
+export type CurrentUser = UserActor;
 
 /**
  * The user behind this request, re-checked against the database: a deleted or
- * disabled user, or one whose role changed since sign-in, is signed out.
+ * disabled user, one whose role changed since sign-in, and a session that was
+ * signed out, ended elsewhere, idle too long or past its lifetime are signed out.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const claims = await getSessionClaims();
-  if (!claims) return null;
+  if (!claims?.sessionId) return null;
+  const now = new Date();
   const [row] = await db
-    .select({ ...CURRENT_USER_COLUMNS, disabled: users.disabled, sessionVersion: users.sessionVersion })
-    .from(users)
+    .select({
+      ...CURRENT_USER_COLUMNS,
+      disabled: users.disabled,
+      sessionVersion: users.sessionVersion,
+      lastSeenAt: userSessions.lastSeenAt,
+    })
+    .from(userSessions)
+    .innerJoin(users, eq(users.id, userSessions.userId))
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(eq(users.id, claims.id));
+    .where(liveSessionCondition(claims.sessionId, claims.id, now));
   if (!row || row.disabled || row.sessionVersion !== claims.sessionVersion) return null;
   if (row.role !== claims.role || row.organizationId !== claims.organizationId) return null;
+  await touchSession(claims.sessionId, row.lastSeenAt, now);
   return {
     id: row.id,
     email: row.email,
@@ -41,6 +42,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     organizationId: row.organizationId,
     organizationKind: row.organizationKind,
     organizationName: row.organizationName,
+    organizationNameEn: row.organizationNameEn,
     region: row.region,
     district: row.district,
   };

@@ -6,4 +6,8 @@ export type SessionClaims = {
   role: Role;
   organizationId: string;
   sessionVersion: number;
+  /** The `user_sessions` row of this sign-in: sign-out and the timeouts end it. */
+  sessionId: string;
+  /** Absolute end of the session (epoch seconds): no refresh of the cookie goes past it. */
+  expiresAt: number;
 };

@@ -3,16 +3,11 @@
  * browser (live preview) and the server (stored calculations, snapshots).
  * Every figure is a decimal string at full precision (see ./decimal).
  */
-import type { dataType, emissionCategory, lifeCycleStage, lineSource, systemBoundary } from "@/db/schema";
-
+import { LIFE_CYCLE_STAGES, type DataType, type EmissionCategory, type LifeCycleStage, type LineSource, type SystemBoundary } from "@/lib/enums";
 import { Decimal, parseDecimal } from "./decimal";
 import { convertQuantity, normalizeUnit } from "./units";
 
-export type LifeCycleStage = (typeof lifeCycleStage.enumValues)[number];
-export type SystemBoundary = (typeof systemBoundary.enumValues)[number];
-export type LineSource = (typeof lineSource.enumValues)[number];
-export type DataType = (typeof dataType.enumValues)[number];
-export type EmissionCategory = (typeof emissionCategory.enumValues)[number];
+export type { DataType, EmissionCategory, LifeCycleStage, LineSource, SystemBoundary };
 
 const STAGE_RANK: Record<LifeCycleStage, number> = {
   raw_material: 0,
@@ -21,11 +16,6 @@ const STAGE_RANK: Record<LifeCycleStage, number> = {
   use: 3,
   end_of_life: 4,
 };
-
-/** Life-cycle stages in their natural order. */
-export const LIFE_CYCLE_STAGES = (Object.keys(STAGE_RANK) as LifeCycleStage[]).sort(
-  (a, b) => STAGE_RANK[a] - STAGE_RANK[b],
-);
 
 /** Distribution is optional under cradle-to-gate: some rules include delivery to the customer. */
 const ALLOWED_STAGES: Record<SystemBoundary, readonly LifeCycleStage[]> = {
@@ -47,12 +37,18 @@ export function allowedStages(boundary: SystemBoundary): LifeCycleStage[] {
   return [...ALLOWED_STAGES[boundary]];
 }
 
-/** Required stages without any line, in stage order. */
+/** Whether a line's quantity is a number other than zero (a zero placeholder holds no data). */
+export function hasQuantity(line: { quantity: string }): boolean {
+  const quantity = parseDecimal(line.quantity);
+  return quantity !== null && !quantity.isZero();
+}
+
+/** Required stages without any line of a non-zero quantity, in stage order. */
 export function missingStages(
   boundary: SystemBoundary,
-  lines: ReadonlyArray<{ stage: LifeCycleStage }>,
+  lines: ReadonlyArray<{ stage: LifeCycleStage; quantity: string }>,
 ): LifeCycleStage[] {
-  const present = new Set(lines.map((line) => line.stage));
+  const present = new Set(lines.filter(hasQuantity).map((line) => line.stage));
   return REQUIRED_STAGES[boundary].filter((stage) => !present.has(stage));
 }
 
@@ -122,6 +118,7 @@ export type LineError = { lineId: string; reason: LineErrorReason; detail: strin
 export type CalculationFailure = {
   ok: false;
   lineErrors: LineError[];
+  /** Reported alongside, never a cause of failure on its own (see `missingStages`). */
   missingStages: LifeCycleStage[];
   /** Production volume absent, unparsable or not positive. */
   invalidProductionVolume: boolean;
@@ -161,6 +158,9 @@ export type CalculationSuccess = {
   factorsUsed: FactorUsed[];
   gwpSet: string;
 };
+
+/** What a stored calculation keeps in its `breakdown` column (the headline figures have columns of their own). */
+export type CalculationBreakdown = Omit<CalculationSuccess, "ok" | "result" | "primaryShare" | "dataQuality" | "gwpSet">;
 
 export type CalculationResult = CalculationSuccess | CalculationFailure;
 
@@ -289,9 +289,11 @@ function collectFactorsUsed(lines: readonly CalculationLine[]): FactorUsed[] {
 }
 
 /**
- * Calculates the footprint per declared unit. Any line error (or a missing
- * required stage, or an unusable production volume) yields no total at all:
- * a line is never dropped or counted as zero silently.
+ * Calculates the footprint per declared unit. Any line error (or an unusable
+ * production volume) yields no total at all: a line is never dropped or
+ * counted as zero silently. An empty required stage does not stop the
+ * calculation — the figure of the lines entered is worth seeing — but it
+ * stops a submission (`missingStages`, checked by `submitApplication`).
  *
  * Headline = fossil + land-use-change + biogenic emissions. Biogenic lines
  * with a negative value (carbon uptake) are removals: reported in
@@ -319,7 +321,7 @@ export function calculateFootprint(input: CalculationInput): CalculationResult {
 
   const missing = missingStages(input.boundary, lines);
   const productionVolume = parsePositiveDecimal(input.productionVolume);
-  if (lineErrors.length > 0 || missing.length > 0 || !productionVolume) {
+  if (lineErrors.length > 0 || !productionVolume) {
     return { ok: false, lineErrors, missingStages: missing, invalidProductionVolume: !productionVolume };
   }
 

@@ -25,3 +25,11 @@ export const GWP_AR6: readonly GwpEntry[] = [
   { gas: "NF3", nameZh: "三氟化氮", nameEn: "Nitrogen trifluoride", value: "17400", emissionCategory: "fossil", source: AR6_SOURCE },
   { gas: "CF4", nameZh: "四氟化碳", nameEn: "Tetrafluoromethane", value: "7380", emissionCategory: "fossil", source: AR6_SOURCE },
 ];
+
+const GWP_BY_GAS = new Map(GWP_AR6.map((entry) => [entry.gas, entry]));
+
+/** The gas's name in the reader's language ("Methane (fossil)", not `CH4_fossil`); a gas the list does not know keeps its code. */
+export function gasName(gas: string, en: boolean): string {
+  const entry = GWP_BY_GAS.get(gas);
+  return entry ? (en ? entry.nameEn : entry.nameZh) : gas;
+}

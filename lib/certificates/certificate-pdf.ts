@@ -6,7 +6,8 @@ import { CJK_FONT_FILES, readFontFile } from "./fonts";
 import { LABEL_SIGNIFICANT_DIGITS } from "./label-svg";
 import { pdfFontkit } from "./pdf-fontkit";
 import { declaredUnitText, interpolate, unitName, type ArtifactLocale, type LabelStrings } from "./strings";
-import { LIFE_CYCLE_STAGES, type CertificateArtifactData } from "./types";
+import { LIFE_CYCLE_STAGES } from "@/lib/enums";
+import type { CertificateArtifactData } from "./types";
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 48;
@@ -19,6 +20,7 @@ const PALE_GREEN = rgb(0xe8 / 255, 0xf3 / 255, 0xec / 255);
 const INK = rgb(0x1f / 255, 0x2a / 255, 0x24 / 255);
 const MUTED = rgb(0x5b / 255, 0x6b / 255, 0x62 / 255);
 const WHITE = rgb(1, 1, 1);
+const SEAL_RED = rgb(0xc0 / 255, 0x1f / 255, 0x2e / 255);
 
 /** Ideographs and CJK punctuation may break anywhere; other scripts break at spaces. */
 const CJK = "\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef";
@@ -26,7 +28,7 @@ const BREAK_ANYWHERE = new RegExp(`[${CJK}]`);
 const WRAP_TOKENS = new RegExp(`[${CJK}]|[^\\s${CJK}]+\\s*|\\s+`, "g");
 
 /** Splits text into lines no wider than `maxWidth`, keeping explicit line breaks. */
-function wrapText(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
+export function wrapText(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split(/\r?\n/)) {
     const tokens = paragraph.match(WRAP_TOKENS) ?? [""];
@@ -69,7 +71,49 @@ class PdfWriter {
   private addPage(): PDFPage {
     const page = this.doc.addPage([A4.width, A4.height]);
     page.drawRectangle({ x: 0, y: A4.height - 8, width: A4.width, height: 8, color: GREEN });
+    // A double frame, as on a certificate meant to be framed.
+    page.drawRectangle({ x: 14, y: 14, width: A4.width - 28, height: A4.height - 30, borderColor: GREEN, borderWidth: 1.5 });
+    page.drawRectangle({ x: 18, y: 18, width: A4.width - 36, height: A4.height - 38, borderColor: GREEN, borderWidth: 0.5 });
     return page;
+  }
+
+  /**
+   * The body's seal and the decision's signature block: a round seal drawn in the body's name
+   * beside the reviewer's name and the date of issue, above a signature line.
+   */
+  sealBlock(options: { heading: string; body: string; sealText: string; rows: Array<[string, string]> }): void {
+    const height = 118;
+    this.ensureSpace(height + 12);
+    this.y -= 12;
+    const top = this.y;
+    const radius = 48;
+    const centreX = MARGIN + CONTENT_WIDTH - radius - 8;
+    const centreY = top - height / 2;
+    this.page.drawEllipse({ x: centreX, y: centreY, xScale: radius, yScale: radius, borderColor: SEAL_RED, borderWidth: 2.5 });
+    this.page.drawEllipse({ x: centreX, y: centreY, xScale: radius - 5, yScale: radius - 5, borderColor: SEAL_RED, borderWidth: 0.75 });
+    const star = 9;
+    this.page.drawSvgPath(
+      `M0 ${-star}L${star * 0.29} ${-star * 0.31}L${star * 0.95} ${-star * 0.31}L${star * 0.47} ${star * 0.12}L${star * 0.59} ${star * 0.81}L0 ${star * 0.4}L${-star * 0.59} ${star * 0.81}L${-star * 0.47} ${star * 0.12}L${-star * 0.95} ${-star * 0.31}L${-star * 0.29} ${-star * 0.31}Z`,
+      { x: centreX, y: centreY + 14, color: SEAL_RED },
+    );
+    const centred = (text: string, font: PDFFont, size: number, y: number) => {
+      const lines = wrapText(text, font, size, radius * 1.6);
+      lines.slice(0, 2).forEach((line, index) => {
+        this.page.drawText(line, { x: centreX - font.widthOfTextAtSize(line, size) / 2, y: y - index * (size + 2), size, font, color: SEAL_RED });
+      });
+    };
+    centred(options.body, this.bold, 7.5, centreY - 4);
+    centred(options.sealText, this.regular, 7, centreY - 26);
+
+    this.page.drawText(options.heading, { x: MARGIN, y: top - 16, size: 11, font: this.bold, color: INK });
+    let rowY = top - 36;
+    for (const [label, value] of options.rows) {
+      this.page.drawText(label, { x: MARGIN, y: rowY, size: 8, font: this.regular, color: MUTED });
+      this.page.drawText(value, { x: MARGIN + 110, y: rowY, size: 10, font: this.regular, color: INK });
+      rowY -= 18;
+    }
+    this.page.drawRectangle({ x: MARGIN + 110, y: rowY + 4, width: 180, height: 0.75, color: INK });
+    this.y = top - height;
   }
 
   get cursor(): number {
@@ -232,8 +276,12 @@ export async function renderCertificatePdf(
     { size: 12, font: bold },
   );
 
+  const bodyName = (locale === "en" && data.verificationBodyNameEn) || data.verificationBodyName;
   writer.heading(c.verification);
-  writer.field(c.verificationBody, data.verificationBodyName);
+  writer.field(c.verificationBody, bodyName);
+  if (data.verificationBodyAccreditationNo) {
+    writer.paragraph(interpolate(c.accreditation, { number: data.verificationBodyAccreditationNo }), { size: 9, color: MUTED });
+  }
   writer.field(c.leadVerifier, data.leadVerifierName);
   writer.field(c.reviewer, data.reviewerName);
   writer.field(c.issuedOn, data.issuedOn);
@@ -247,6 +295,18 @@ export async function renderCertificatePdf(
   writer.paragraph(data.publicUrl, { font: bold });
   writer.paragraph(c.verifyHint, { size: 9, color: MUTED });
   writer.field(c.snapshotSha256, data.snapshotSha256);
+  if (data.credentialSha256) writer.field(c.credentialSha256, data.credentialSha256);
+
+  writer.sealBlock({
+    heading: c.sealHeading,
+    body: bodyName,
+    sealText: c.sealText,
+    rows: [
+      [c.sealCaption, bodyName],
+      [c.signature, data.reviewerName],
+      [c.signedOn, data.issuedOn],
+    ],
+  });
 
   return doc.save();
 }

@@ -50,3 +50,29 @@ export function validateThresholds(thresholds: unknown): ThresholdsValidation {
   if (thresholds.some((t, i) => i > 0 && t <= thresholds[i - 1])) return { ok: false, problem: "not_ascending" };
   return { ok: true, thresholds: [...thresholds] };
 }
+
+/** A benchmark as stored: per one of its declared unit. */
+export type UnitBenchmark = GradeBenchmark & { declaredUnit: string };
+
+export type DeclaredUnitGrade<B extends UnitBenchmark> = {
+  /** The footprint per one declared unit, what the benchmark is stated per. */
+  perUnit: string;
+  /** The benchmark graded against: null without one, or when it is stated per another unit. */
+  benchmark: B | null;
+  graded: GradeResult | null;
+};
+
+/**
+ * How a certificate is graded: the verified total per declared unit amount, against the
+ * benchmark only when it is stated per the same unit (another unit is not comparable: no grade,
+ * never a guess). Issuance and the reviewer's preview both call this, so they cannot disagree.
+ */
+export function gradeDeclaredUnit<B extends UnitBenchmark>(
+  total: string,
+  product: { declaredUnitAmount: string | number; declaredUnit: string },
+  benchmark: B | null,
+): DeclaredUnitGrade<B> {
+  const comparable = benchmark && benchmark.declaredUnit === product.declaredUnit ? benchmark : null;
+  const perUnit = new Decimal(total).div(new Decimal(product.declaredUnitAmount)).toFixed();
+  return { perUnit, benchmark: comparable, graded: gradeFor(perUnit, comparable) };
+}

@@ -7,6 +7,8 @@ export type CertificateArtifactData = {
   productNameEn: string;
   model: string;
   enterpriseName: string;
+  /** English name for the English label; null where the enterprise has none (the Chinese is shown). */
+  enterpriseNameEn: string | null;
   categoryNameZh: string;
   categoryNameEn: string;
   /** Decimal string, e.g. "1" for "1 piece". */
@@ -20,7 +22,11 @@ export type CertificateArtifactData = {
   /** Null when the category had no benchmark. */
   grade: number | null;
   benchmarkVersion: number | null;
+  /** Levels of the grade scale (the benchmark's thresholds + 1); null without a benchmark. */
+  gradeLevels: number | null;
   verificationBodyName: string;
+  verificationBodyNameEn: string | null;
+  verificationBodyAccreditationNo: string | null;
   leadVerifierName: string;
   reviewerName: string;
   statement: string;
@@ -29,14 +35,9 @@ export type CertificateArtifactData = {
   expiresOn: string;
   status: CertificateStatus;
   snapshotSha256: string;
+  /** SHA-256 (hex) of the signed credential's compact JWS; null before it is signed. */
+  credentialSha256: string | null;
   /** Public verification page, `${baseUrl}/labels/${number}`. */
   publicUrl: string;
 };
 
-export const LIFE_CYCLE_STAGES: readonly LifeCycleStage[] = [
-  "raw_material",
-  "production",
-  "distribution",
-  "use",
-  "end_of_life",
-];

@@ -61,8 +61,9 @@ export function daysUntil(date: string, today: string): number {
 }
 
 /**
- * The status to show: a valid or suspended certificate is expired from the day after `expiresOn`
- * even before a job updates the stored row; a withdrawal is final and stays visible as such.
+ * The status to show: the stored one, which the certificate-expiry job sets to `expired` the day
+ * after `expiresOn`; until it has run, the date is the guard. A withdrawal is final and stays
+ * visible as such.
  */
 export function effectiveStatus(status: CertificateStatus, expiresOn: string, today: string): CertificateStatus {
   if ((status === "valid" || status === "suspended") && daysUntil(expiresOn, today) < 0) return "expired";

@@ -3,7 +3,7 @@ import { asc, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { organizations, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { assertCan } from "./guard";
+import { assertCan } from "@/lib/policy";
 
 export async function listOrganizations(user: CurrentUser) {
   assertCan(user, "organization.manage");
@@ -17,6 +17,7 @@ export async function listUsers(user: CurrentUser) {
       id: users.id,
       email: users.email,
       name: users.name,
+      mobile: users.mobile,
       role: users.role,
       disabled: users.disabled,
       organizationId: users.organizationId,
@@ -27,4 +28,10 @@ export async function listUsers(user: CurrentUser) {
     .from(users)
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .orderBy(asc(organizations.name), asc(users.email));
+}
+
+/** The operator's page in one read: every organization and every user. */
+export async function getAdminDirectory(user: CurrentUser) {
+  const [organizationRows, userRows] = await Promise.all([listOrganizations(user), listUsers(user)]);
+  return { organizations: organizationRows, users: userRows };
 }

@@ -5,8 +5,8 @@ import { applications, certificates, type Certificate } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { addDays, daysUntil, effectiveStatus, isSurveillanceOverdue, SURVEILLANCE_GRACE_DAYS, todayInShanghai } from "@/lib/certificates/validity";
 import { isCertificateNumberFormat, normalizeCertificateNumber } from "@/lib/certificates/number";
-import { mayDownloadCertificate } from "@/lib/domain/certificates/certificate-access";
-import { assertCan } from "./guard";
+import { snapshotText } from "@/lib/dal/certificate-snapshot-fields";
+import { assertCan, isBodyStaff, mayReachCertificate, permittedOnCertificate, type CertificatePermission } from "@/lib/policy";
 
 const LIST_COLUMNS = {
   id: certificates.id,
@@ -22,21 +22,30 @@ const LIST_COLUMNS = {
   issuedOn: certificates.issuedOn,
   expiresOn: certificates.expiresOn,
   nextSurveillanceDue: certificates.nextSurveillanceDue,
-  declaredUnit: sql<string>`${certificates.snapshot} #>> '{inventory,product,declaredUnit}'`,
-  declaredUnitAmount: sql<string>`${certificates.snapshot} #>> '{inventory,product,declaredUnitAmount}'`,
+  declaredUnit: snapshotText("inventory", "product", "declaredUnit"),
+  declaredUnitAmount: snapshotText("inventory", "product", "declaredUnitAmount"),
+  // What the policy reads to say what the viewer may do with the certificate.
+  organizationId: certificates.organizationId,
+  verificationBodyId: certificates.verificationBodyId,
+  region: certificates.region,
 };
 
 const selectList = () => db.select(LIST_COLUMNS).from(certificates);
 type ListRow = Awaited<ReturnType<typeof selectList>>[number];
 
-/** A row as the lists show it: live status, days to expiry, overdue surveillance of a certificate still in force. */
-function withLiveState(row: ListRow, today: string) {
+/**
+ * A row as the lists show it: live status, days to expiry, overdue surveillance of a certificate
+ * still in force, and what the viewer may do with it now (the controls the list offers).
+ */
+function withLiveState(user: CurrentUser, row: ListRow, today: string) {
   const status = effectiveStatus(row.status, row.expiresOn, today);
+  const permitted: CertificatePermission[] = [...permittedOnCertificate(user, { ...row, status })];
   return {
     ...row,
     status,
     daysUntilExpiry: daysUntil(row.expiresOn, today),
     surveillanceOverdue: (status === "valid" || status === "suspended") && isSurveillanceOverdue(row.nextSurveillanceDue, today),
+    permitted,
   };
 }
 
@@ -54,8 +63,10 @@ export async function listOwnCertificates(user: CurrentUser) {
       .where(and(eq(applications.organizationId, user.organizationId), isNotNull(applications.previousCertificateId))),
   ]);
   const renewed = new Set(renewals.map((renewal) => renewal.previousCertificateId));
-  return rows.map((row) => ({ ...withLiveState(row, today), renewalOpened: renewed.has(row.id) }));
+  return rows.map((row) => ({ ...withLiveState(user, row, today), renewalOpened: renewed.has(row.id) }));
 }
+
+export type OwnCertificateRow = Awaited<ReturnType<typeof listOwnCertificates>>[number];
 
 export const MANAGED_PAGE_SIZE = 25;
 
@@ -78,8 +89,7 @@ function overdueCondition(today: string): SQL | undefined {
 export async function listManagedCertificates(user: CurrentUser, filter: ManagedFilter, page: number) {
   assertCan(user, "certificate.suspend");
   const today = todayInShanghai();
-  const scope =
-    user.role === "regulator" ? eq(certificates.region, user.region) : eq(certificates.verificationBodyId, user.organizationId);
+  const scope = isBodyStaff(user) ? eq(certificates.verificationBodyId, user.organizationId) : eq(certificates.region, user.region);
   const where = and(
     scope,
     filter === "overdue" ? overdueCondition(today) : undefined,
@@ -95,12 +105,14 @@ export async function listManagedCertificates(user: CurrentUser, filter: Managed
     db.select({ value: count() }).from(certificates).where(and(scope, overdueCondition(today))),
   ]);
   return {
-    rows: rows.map((row) => withLiveState(row, today)),
+    rows: rows.map((row) => withLiveState(user, row, today)),
     total: total.value,
     overdueCount: overdue.value,
     pages: Math.max(1, Math.ceil(total.value / MANAGED_PAGE_SIZE)),
   };
 }
+
+export type ManagedCertificateList = Awaited<ReturnType<typeof listManagedCertificates>>;
 
 /**
  * The certificate behind a PDF download, if the user may have it (owner, body, region's
@@ -109,7 +121,7 @@ export async function listManagedCertificates(user: CurrentUser, filter: Managed
 export async function findDownloadableCertificate(
   user: CurrentUser,
   rawNumber: string,
-): Promise<Pick<Certificate, "number" | "snapshot" | "snapshotSha256"> | null> {
+): Promise<(Pick<Certificate, "number" | "snapshot" | "snapshotSha256"> & { credentialSha256: string | null }) | null> {
   assertCan(user, "certificate.download");
   const number = normalizeCertificateNumber(rawNumber);
   if (!isCertificateNumberFormat(number)) return null;
@@ -118,13 +130,14 @@ export async function findDownloadableCertificate(
       number: certificates.number,
       snapshot: certificates.snapshot,
       snapshotSha256: certificates.snapshotSha256,
+      credentialSha256: sql<string | null>`(select encode(sha256(convert_to(cc.jws, 'UTF8')), 'hex') from certificate_credentials cc where cc.certificate_id = ${sql.raw(`"certificates"."id"`)})`,
       organizationId: certificates.organizationId,
       verificationBodyId: certificates.verificationBodyId,
       region: certificates.region,
     })
     .from(certificates)
     .where(eq(certificates.number, number));
-  return row && mayDownloadCertificate(user, row) ? row : null;
+  return row && mayReachCertificate(user, "certificate.download", row) ? row : null;
 }
 
 /** What a public label image is drawn from: labels are printed on products, so anyone may fetch one. */
@@ -137,3 +150,18 @@ export async function findLabelSource(rawNumber: string) {
     .where(eq(certificates.number, number));
   return row ?? null;
 }
+
+/**
+ * The certificate an approved application was issued, for the pages of both sides of the decision
+ * (the holder's application page, the body's verification page). Callers have already scoped the
+ * application to the reader; null before approval.
+ */
+export async function certificateOfApplication(applicationId: string) {
+  const [row] = await db
+    .select({ number: certificates.number, status: certificates.status, expiresOn: certificates.expiresOn, grade: certificates.grade })
+    .from(certificates)
+    .where(eq(certificates.applicationId, applicationId));
+  return row ? { number: row.number, grade: row.grade, status: effectiveStatus(row.status, row.expiresOn, todayInShanghai()) } : null;
+}
+
+export type IssuedCertificate = NonNullable<Awaited<ReturnType<typeof certificateOfApplication>>>;

@@ -5,7 +5,7 @@ import { emissionFactors, gwpValues } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { GWP_SET } from "@/lib/calc/gwp";
 import type { FactorSearch } from "@/lib/validation/schemas/inventory";
-import { assertCan } from "./guard";
+import { assertCan } from "@/lib/policy";
 
 const SEARCH_LIMIT = 20;
 

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, count, desc, eq, notExists } from "drizzle-orm";
+import { importedFootprintView } from "./supply/imported-footprint";
+import { and, asc, count, desc, eq, inArray, isNull, notExists, sql } from "drizzle-orm";
 import { db } from "@/db";
 import {
   applications,
@@ -7,28 +8,104 @@ import {
   conflictsOfInterest,
   emissionFactors,
   inventoryLines,
+  supplierFootprintFlags,
+  supplyRequests,
+  importedFootprints,
   organizations,
   productCategories,
   products,
   submissions,
-  type LifeCycleStage,
 } from "@/db/schema";
+import { sharedFootprintSchema } from "@/lib/rules/shared-footprint";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { allowedStages, requiredStages, type LineError } from "@/lib/calc/calculate";
-import { calculateInventory, loadInventory } from "@/lib/domain/applications/inventory-snapshot";
-import type { CalculationBreakdown } from "@/lib/domain/applications/run-calculation";
-import { isInventoryEditable, missingItems, workflowSteps } from "@/lib/domain/applications/rules";
+import { allowedStages, requiredStages, type CalculationBreakdown, type LineError } from "@/lib/calc/calculate";
+import type { LifeCycleStage, SystemBoundary } from "@/lib/enums";
+import { factorFilterOptions, getEmissionFactor, listGwpGases } from "@/lib/dal/emission-factors";
+import { getBatteryDeclarationPanel } from "@/lib/dal/battery-declaration";
+import { listEvidence } from "@/lib/dal/evidence";
+import { certificateOfApplication } from "@/lib/dal/certificates";
+import { pactExportOfApplication } from "@/lib/dal/pact/certificate-export";
+import { listEnterpriseFindings } from "@/lib/dal/findings";
+import { loadInventory } from "@/lib/dal/inventory-snapshot";
+import { calculateInventory } from "@/lib/rules/inventory-snapshot";
+import { missingItems, workflowSteps, type MissingItem } from "@/lib/rules/application";
+import { parseCalculationBreakdown } from "@/lib/rules/stored-calculation";
+import { assertCan, can, permittedOnApplication } from "@/lib/policy";
 import { z } from "@/lib/validation/zod";
-import { assertCan } from "./guard";
 
 export const INVENTORY_PAGE_SIZE = 50;
 const uuid = z.uuid();
 
 /**
+ * What the page says about the inventory as a whole: lines per stage, what is
+ * missing before submission, errors per line, and the current description of
+ * the lines the calculation names. When the stored calculation was made from
+ * this very revision of the inventory (and a calculation is stored only when
+ * every line calculated), nothing is missing and no line has an error, so the
+ * lines are only counted; otherwise the current inventory is checked again.
+ */
+async function inventoryState(
+  application: { id: string; inventoryRevision: number },
+  boundary: SystemBoundary,
+  calculation: { inventoryRevision: number; breakdown: CalculationBreakdown } | null,
+) {
+  const calculationFresh = calculation?.inventoryRevision === application.inventoryRevision;
+  const stageCounts: Partial<Record<LifeCycleStage, number>> = {};
+  const lineErrors: Record<string, LineError[]> = {};
+  if (calculation && calculationFresh) {
+    const hotspotIds = calculation.breakdown.hotspots.map((hotspot) => hotspot.lineId);
+    const [counts, named] = await Promise.all([
+      db
+        .select({
+          stage: inventoryLines.stage,
+          lines: count(),
+          withQuantity: sql<number>`count(*) filter (where ${inventoryLines.quantity} <> 0)`.mapWith(Number),
+        })
+        .from(inventoryLines)
+        .where(eq(inventoryLines.applicationId, application.id))
+        .groupBy(inventoryLines.stage),
+      hotspotIds.length
+        ? db
+            .select({ id: inventoryLines.id, description: inventoryLines.description })
+            .from(inventoryLines)
+            .where(and(eq(inventoryLines.applicationId, application.id), inArray(inventoryLines.id, hotspotIds)))
+        : Promise.resolve([]),
+    ]);
+    for (const row of counts) stageCounts[row.stage] = row.lines;
+    const lineCount = counts.reduce((sum, row) => sum + row.lines, 0);
+    // A fresh calculation had no line errors; only the stages can still be missing.
+    const missing: MissingItem[] =
+      lineCount === 0
+        ? [{ kind: "noLines" }]
+        : requiredStages(boundary)
+            .filter((stage) => !counts.some((row) => row.stage === stage && row.withQuantity > 0))
+            .map((stage) => ({ kind: "stage", stage }));
+    return { calculationFresh, stageCounts, lineCount, missing, lineErrors, descriptions: new Map(named.map((line) => [line.id, line.description])) };
+  }
+  const inventory = await loadInventory(db, application.id);
+  const lines = inventory?.lines ?? [];
+  const check = inventory ? calculateInventory(inventory) : null;
+  const missing = check ? missingItems(check, lines, boundary) : [];
+  if (check && !check.ok) {
+    for (const error of check.lineErrors) (lineErrors[error.lineId] ??= []).push(error);
+  }
+  for (const line of lines) stageCounts[line.stage] = (stageCounts[line.stage] ?? 0) + 1;
+  return {
+    calculationFresh,
+    stageCounts,
+    lineCount: lines.length,
+    missing,
+    lineErrors,
+    descriptions: new Map(lines.map((line) => [line.id, line.description])),
+  };
+}
+
+/**
  * Everything the enterprise's application page shows besides the line table:
  * the application and product, the latest calculation (and whether it is
- * fresh), a live check of the whole inventory (what is missing, line errors),
- * the submission history. Null when the application is not the user's.
+ * fresh), what is missing and the line errors (see `inventoryState`), the
+ * submission history, and what the user may do with the application now.
+ * Null when the application is not the user's.
  */
 export async function getApplicationWorkspace(user: CurrentUser, applicationId: string) {
   assertCan(user, "application.read");
@@ -43,8 +120,7 @@ export async function getApplicationWorkspace(user: CurrentUser, applicationId: 
   if (!row) return null;
   const { application, product, category } = row;
 
-  const [inventory, latestCalculation, history] = await Promise.all([
-    loadInventory(db, application.id),
+  const [storedCalculation, history] = await Promise.all([
     application.latestCalculationId
       ? db.select().from(calculations).where(eq(calculations.id, application.latestCalculationId)).then((rows) => rows[0] ?? null)
       : Promise.resolve(null),
@@ -64,42 +140,42 @@ export async function getApplicationWorkspace(user: CurrentUser, applicationId: 
       .where(eq(submissions.applicationId, application.id))
       .orderBy(desc(submissions.round)),
   ]);
-  const lines = inventory?.lines ?? [];
-  const check = inventory ? calculateInventory(inventory) : null;
-  const missing = check ? missingItems(check, lines) : [];
-  const lineErrors: Record<string, LineError[]> = {};
-  if (check && !check.ok) {
-    for (const error of check.lineErrors) (lineErrors[error.lineId] ??= []).push(error);
-  }
-  const stageCounts: Partial<Record<LifeCycleStage, number>> = {};
-  for (const line of lines) stageCounts[line.stage] = (stageCounts[line.stage] ?? 0) + 1;
-  const calculationFresh = latestCalculation?.inventoryRevision === application.inventoryRevision;
-  const descriptions = new Map(lines.map((line) => [line.id, line.description]));
-  const breakdown = latestCalculation ? (latestCalculation.breakdown as CalculationBreakdown) : null;
+  const latestCalculation = storedCalculation ? { ...storedCalculation, breakdown: parseCalculationBreakdown(storedCalculation.breakdown) } : null;
+  const state = await inventoryState(application, product.systemBoundary, latestCalculation);
+  const permitted = permittedOnApplication(user, application);
 
   return {
     application,
     product,
     category,
     verificationBody: row.bodyName ? { name: row.bodyName, nameEn: row.bodyNameEn } : null,
-    editable: isInventoryEditable(application.status),
+    /** What the user may do with the application now (the buttons the page offers). */
+    permitted,
+    editable: permitted.has("inventory.edit"),
     stages: allowedStages(product.systemBoundary).map((stage) => ({
       stage,
       required: requiredStages(product.systemBoundary).includes(stage),
-      lineCount: stageCounts[stage] ?? 0,
+      lineCount: state.stageCounts[stage] ?? 0,
     })),
-    lineCount: lines.length,
-    missing,
-    lineErrors,
-    latestCalculation: latestCalculation && breakdown ? { ...latestCalculation, breakdown } : null,
+    lineCount: state.lineCount,
+    missing: state.missing,
+    lineErrors: state.lineErrors,
+    latestCalculation,
     /** Hotspot lines of the latest calculation with their current description (null if deleted since). */
-    hotspots: (breakdown?.hotspots ?? []).map((hotspot) => ({ ...hotspot, description: descriptions.get(hotspot.lineId) ?? null })),
-    calculationFresh,
+    hotspots: (latestCalculation?.breakdown.hotspots ?? []).map((hotspot) => ({
+      ...hotspot,
+      description: state.descriptions.get(hotspot.lineId) ?? null,
+    })),
+    calculationFresh: state.calculationFresh,
+    /** Whether the CFP study report can be generated now: a calculated footprint of what the report would describe. */
+    studyReportAvailable:
+      permitted.has("application.studyReport") &&
+      (permitted.has("inventory.edit") ? state.calculationFresh && latestCalculation !== null : application.status === "certified" || history.length > 0),
     steps: workflowSteps({
       status: application.status,
-      lineCount: lines.length,
-      dataComplete: missing.every((item) => item.kind === "productionVolume"),
-      calculationFresh,
+      lineCount: state.lineCount,
+      dataComplete: state.missing.every((item) => item.kind === "productionVolume"),
+      calculationFresh: state.calculationFresh,
     }),
     history,
   };
@@ -131,15 +207,36 @@ export async function listInventoryPage(user: CurrentUser, applicationId: string
         year: emissionFactors.year,
         region: emissionFactors.region,
       },
+      sharedFootprint: supplyRequests.sharedFootprint,
+      imported: { footprintId: importedFootprints.footprintId, verification: importedFootprints.verification },
     })
     .from(inventoryLines)
     .innerJoin(applications, eq(applications.id, inventoryLines.applicationId))
     .leftJoin(emissionFactors, eq(emissionFactors.id, inventoryLines.factorId))
+    .leftJoin(supplyRequests, eq(supplyRequests.id, inventoryLines.supplyRequestId))
+    .leftJoin(importedFootprints, eq(importedFootprints.id, inventoryLines.importedFootprintId))
     .where(scope)
     .orderBy(asc(inventoryLines.stage), asc(inventoryLines.position), asc(inventoryLines.id))
     .limit(INVENTORY_PAGE_SIZE)
     .offset((current - 1) * INVENTORY_PAGE_SIZE);
-  return { rows, total, page: current, pages };
+  // Lines resting on a supplier certificate that changed, not yet updated or confirmed.
+  const flags = rows.length
+    ? await db
+        .select({ lineId: supplierFootprintFlags.lineId, change: supplierFootprintFlags.change })
+        .from(supplierFootprintFlags)
+        .where(and(eq(supplierFootprintFlags.applicationId, applicationId), isNull(supplierFootprintFlags.resolvedAt), eq(supplierFootprintFlags.organizationId, user.organizationId)))
+    : [];
+  return {
+    rows: rows.map(({ sharedFootprint, imported, ...row }) => ({
+      ...row,
+      importedFootprint: importedFootprintView(imported),
+      supplierFootprint: sharedFootprint ? (sharedFootprintSchema.safeParse(sharedFootprint).data ?? null) : null,
+      supplierChanges: flags.filter((flag) => flag.lineId === row.line.id).map((flag) => flag.change),
+    })),
+    total,
+    page: current,
+    pages,
+  };
 }
 
 export type InventoryPageRow = Awaited<ReturnType<typeof listInventoryPage>>["rows"][number];
@@ -186,3 +283,49 @@ export async function listChoosableBodies(user: CurrentUser) {
     )
     .orderBy(asc(organizations.name));
 }
+
+/** The evidence files of an application the user sees, each marked whether the user may delete it now. */
+async function evidenceOf(user: CurrentUser, applicationId: string, editable: boolean, lineId?: string) {
+  const files = await listEvidence(user, applicationId, { lineId });
+  const mayDelete = editable && can(user, "evidence.delete");
+  return files.map((file) => ({ ...file, deletable: mayDelete && file.uploaderOrganizationId === user.organizationId }));
+}
+
+export type EvidenceView = Awaited<ReturnType<typeof evidenceOf>>;
+
+/** The add/edit form of a line: gas and factor choices, the line being edited with its factor and files. */
+async function lineFormData(user: CurrentUser, applicationId: string, editLineId: string | undefined) {
+  const [gases, filters, line] = await Promise.all([
+    listGwpGases(user),
+    factorFilterOptions(user),
+    editLineId ? getOwnInventoryLine(user, applicationId, editLineId) : null,
+  ]);
+  const [lineFactor, lineEvidence] = line
+    ? await Promise.all([line.factorId ? getEmissionFactor(user, line.factorId) : null, evidenceOf(user, applicationId, true, line.id)])
+    : [null, []];
+  return { gases, filters, line, lineFactor, lineEvidence };
+}
+
+/**
+ * The enterprise's application page in one read: the workspace, one page of
+ * lines, the line form while the inventory is editable, the evidence, the
+ * findings and the bodies it may submit to. Null when it is not the user's.
+ */
+export async function getApplicationPage(user: CurrentUser, applicationId: string, options: { page: number; editLineId?: string }) {
+  const workspace = await getApplicationWorkspace(user, applicationId);
+  if (!workspace) return null;
+  const { application, editable, permitted } = workspace;
+  const [inventoryPage, lineForm, evidence, findings, bodies, batteryDeclaration, pactExport, certificate] = await Promise.all([
+    listInventoryPage(user, application.id, options.page),
+    editable ? lineFormData(user, application.id, options.editLineId) : null,
+    evidenceOf(user, application.id, editable),
+    listEnterpriseFindings(user, application.id),
+    permitted.has("application.submit") ? listChoosableBodies(user) : [],
+    getBatteryDeclarationPanel(user, application),
+    application.status === "certified" ? pactExportOfApplication(user, application.id) : null,
+    application.status === "certified" ? certificateOfApplication(application.id) : null,
+  ]);
+  return { workspace, inventoryPage, lineForm, evidence, findings, bodies, batteryDeclaration, pactExport, certificate };
+}
+
+export type ApplicationPage = NonNullable<Awaited<ReturnType<typeof getApplicationPage>>>;

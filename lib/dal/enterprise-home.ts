@@ -3,7 +3,8 @@ import { desc, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { applications, productCategories, products } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { assertCan } from "./guard";
+import { listOwnCertificates } from "@/lib/dal/certificates";
+import { assertCan } from "@/lib/policy";
 
 /** The enterprise's own products with their latest application, newest first. */
 export async function listOwnProducts(user: CurrentUser) {
@@ -39,6 +40,7 @@ export async function listOwnApplications(user: CurrentUser) {
       productNameZh: products.nameZh,
       productNameEn: products.nameEn,
       resultValue: applications.resultValue,
+      declaredUnitAmount: products.declaredUnitAmount,
       declaredUnit: products.declaredUnit,
       updatedAt: applications.updatedAt,
     })
@@ -46,4 +48,14 @@ export async function listOwnApplications(user: CurrentUser) {
     .innerJoin(products, eq(products.id, applications.productId))
     .where(eq(applications.organizationId, user.organizationId))
     .orderBy(desc(applications.updatedAt));
+}
+
+/** The enterprise's home in one read: its products, its applications and its certificates. */
+export async function getEnterpriseHome(user: CurrentUser) {
+  const [products, applications, certificates] = await Promise.all([
+    listOwnProducts(user),
+    listOwnApplications(user),
+    listOwnCertificates(user),
+  ]);
+  return { products, applications, certificates };
 }

@@ -3,13 +3,17 @@ import { and, desc, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { applications, products } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { isProductEditable } from "@/lib/domain/applications/rules";
+import { listProductCategories } from "@/lib/dal/product-categories";
+import { isProductEditable } from "@/lib/rules/application";
 import { z } from "@/lib/validation/zod";
-import { assertCan } from "./guard";
+import { assertCan } from "@/lib/policy";
 
 const uuid = z.uuid();
 
-/** One of the enterprise's own products with its applications (newest first); null when not theirs. */
+/**
+ * One of the enterprise's own products with its applications (newest first), its category and
+ * the categories the edit form offers; null when not theirs.
+ */
 export async function getOwnProduct(user: CurrentUser, productId: string) {
   assertCan(user, "application.read");
   if (user.organizationKind !== "enterprise" || !uuid.safeParse(productId).success) return null;
@@ -18,13 +22,18 @@ export async function getOwnProduct(user: CurrentUser, productId: string) {
     .from(products)
     .where(and(eq(products.id, productId), eq(products.organizationId, user.organizationId)));
   if (!product) return null;
-  const productApplications = await db
-    .select({ id: applications.id, status: applications.status, round: applications.round, updatedAt: applications.updatedAt })
-    .from(applications)
-    .where(eq(applications.productId, product.id))
-    .orderBy(desc(applications.createdAt));
+  const [productApplications, categories] = await Promise.all([
+    db
+      .select({ id: applications.id, status: applications.status, round: applications.round, updatedAt: applications.updatedAt })
+      .from(applications)
+      .where(eq(applications.productId, product.id))
+      .orderBy(desc(applications.createdAt)),
+    listProductCategories(),
+  ]);
   return {
     product,
+    category: categories.find((category) => category.id === product.categoryId) ?? null,
+    categories,
     applications: productApplications,
     editable: isProductEditable(productApplications.map((application) => application.status)),
   };

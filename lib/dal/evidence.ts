@@ -1,9 +1,9 @@
 import "server-only";
-import { and, asc, eq, isNull, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { applications, evidenceFiles, organizations, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { assertCan } from "./guard";
+import { assertCan } from "@/lib/policy";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -46,6 +46,9 @@ export async function listEvidence(user: CurrentUser, applicationId: string, opt
       mimeType: evidenceFiles.mimeType,
       sizeBytes: evidenceFiles.sizeBytes,
       sha256: evidenceFiles.sha256,
+      scanStatus: evidenceFiles.scanStatus,
+      // The signature ClamAV named, for an infected file only (a failed scan's error is the operator's).
+      infectedBy: sql<string | null>`case when ${evidenceFiles.scanStatus} = 'infected' then ${evidenceFiles.scanDetail} end`,
       createdAt: evidenceFiles.createdAt,
       uploaderName: users.name,
       uploaderOrganizationId: evidenceFiles.uploadedByOrganizationId,
@@ -61,7 +64,8 @@ export async function listEvidence(user: CurrentUser, applicationId: string, opt
 
 /**
  * One evidence file for download, or null when it does not exist or the user
- * may not see it: the two are indistinguishable on purpose.
+ * may not see it: the two are indistinguishable on purpose. The caller refuses
+ * the bytes of a file the malware scan holds or found infected (`scanStatus`).
  */
 export async function findDownloadableEvidence(user: CurrentUser, evidenceId: string) {
   assertCan(user, "evidence.download");
@@ -76,6 +80,7 @@ export async function findDownloadableEvidence(user: CurrentUser, evidenceId: st
       sizeBytes: evidenceFiles.sizeBytes,
       sha256: evidenceFiles.sha256,
       storageKey: evidenceFiles.storageKey,
+      scanStatus: evidenceFiles.scanStatus,
     })
     .from(evidenceFiles)
     .innerJoin(applications, eq(applications.id, evidenceFiles.applicationId))

@@ -3,8 +3,8 @@ import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { applications } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { assertCan } from "./guard";
 import { findingsOf } from "./verifier-application";
+import { assertCan } from "@/lib/policy";
 
 /** While the body is still reviewing a round, its findings of that round are not yet the enterprise's to see. */
 const REVIEWING = new Set(["submitted", "accepted", "in_review", "awaiting_decision"]);

@@ -3,7 +3,7 @@ import { and, count, desc, eq, isNull, or, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { notifications } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { assertCan } from "./guard";
+import { assertCan } from "@/lib/policy";
 
 export const NOTIFICATIONS_SHOWN = 50;
 

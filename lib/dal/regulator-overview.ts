@@ -1,19 +1,69 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { db } from "@/db";
-import type { ApplicationStatus, CertificateStatus, LifeCycleStage } from "@/db/schema";
+import { readReplica } from "@/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { todayInShanghai } from "@/lib/certificates/validity";
-import { ALL_MONTHS } from "@/lib/domain/applications/stage-durations";
-import type { DashboardFilters, TargetMetric } from "@/lib/validation/schemas/regulator";
-import { assertCan } from "./guard";
+import { APPLICATION_STATUSES, LIFE_CYCLE_STAGES, type ApplicationStatus } from "@/lib/enums";
+import { ALL_MONTHS } from "@/lib/regulator/stage-buckets";
+import { TARGET_METRICS, type DashboardFilters } from "@/lib/validation/schemas/regulator";
+import { z } from "@/lib/validation/zod";
+import { listProductCategories } from "@/lib/dal/product-categories";
+import { assertCan } from "@/lib/policy";
 
-type Row = Record<string, unknown>;
-
-async function rows<T extends Row>(query: SQL): Promise<T[]> {
-  const result = await db.execute(query);
-  return result.rows as T[];
+/**
+ * The rows of a raw query, parsed by the schema of the query's result columns (a mismatch is a loud
+ * error, never a cast). Dashboard reads tolerate a moment of replication lag: the read replica when
+ * there is one.
+ */
+async function rows<Schema extends z.ZodType>(query: SQL, row: Schema): Promise<z.infer<Schema>[]> {
+  const result = await readReplica((reader) => reader.execute(query));
+  return z.array(row).parse(result.rows);
 }
+
+const count = z.number().int();
+/** numeric and percentile results, returned as text to keep their precision. */
+const decimalText = z.string();
+
+/** The result columns of each dashboard query. */
+const ROWS = {
+  count: z.object({ n: count }),
+  /** One pass over the applications: a row per status of the funnel, a row per verification body. */
+  applications: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("stage"), key: z.enum(APPLICATION_STATUSES), applications: count }),
+    z.object({
+      kind: z.literal("body"),
+      key: z.string(),
+      applications: count,
+      certificates: count,
+      name: z.string(),
+      nameEn: z.string().nullable(),
+      rank: count,
+    }),
+  ]),
+  certificates: z.object({ total: count, valid: count, suspended: count, withdrawn: count, expired: count }),
+  labelsPerMonth: z.object({ month: z.string(), n: count }),
+  stageDurations: z.object({ stage: z.enum(APPLICATION_STATUSES), n: count, median: decimalText, p90: decimalText }),
+  grades: z.object({ categoryId: z.string(), grade: z.number().int().nullable(), n: count }),
+  footprints: z.object({
+    categoryId: z.string(),
+    n: count,
+    p10: decimalText,
+    median: decimalText,
+    p90: decimalText,
+    atOrBelow: count,
+    benchmark: decimalText.nullable(),
+  }),
+  stageEmissions: z.object({ stage: z.enum(LIFE_CYCLE_STAGES), total: decimalText, certificates: count }),
+  targetProgress: z.object({
+    id: z.string(),
+    title: z.string(),
+    categoryId: z.string().nullable(),
+    metric: z.enum(TARGET_METRICS),
+    targetCount: count,
+    deadline: z.string(),
+    achieved: count,
+  }),
+};
 
 /**
  * WHERE clause shared by every dashboard query: always the bureau's region, plus
@@ -173,7 +223,7 @@ export function dashboardQueries(region: string, filters: DashboardFilters, toda
         from certificates c where ${certScope} group by c.category_id
       ) f
       left join lateral (
-        select value from benchmarks b where b.category_id = f."categoryId" order by b.version desc limit 1
+        select value from benchmarks b where b.region = ${region} and b.category_id = f."categoryId" order by b.version desc limit 1
       ) b on true
       order by 1`,
     stageEmissions: sql`
@@ -221,26 +271,20 @@ export async function pilotDashboard(user: CurrentUser, filters: DashboardFilter
     footprints,
     stageEmissions,
   ] = await Promise.all([
-    rows<{ n: number }>(queries.enterprises),
-    rows<{ n: number }>(queries.products),
-    rows<{ kind: "stage" | "body"; key: string; applications: number; certificates: number; name: string; nameEn: string | null; rank: number }>(
-      queries.applications,
-    ),
-    rows<Record<CertificateStatus | "total", number>>(queries.certificates),
-    rows<{ month: string; n: number }>(queries.labelsPerMonth),
-    rows<{ stage: ApplicationStatus; n: number; median: string; p90: string }>(queries.stageDurations),
-    rows<{ categoryId: string; grade: number | null; n: number }>(queries.grades),
-    rows<{ categoryId: string; n: number; p10: string; median: string; p90: string; atOrBelow: number; benchmark: string | null }>(
-      queries.footprints,
-    ),
-    rows<{ stage: LifeCycleStage; total: string; certificates: number }>(queries.stageEmissions),
+    rows(queries.enterprises, ROWS.count),
+    rows(queries.products, ROWS.count),
+    rows(queries.applications, ROWS.applications),
+    rows(queries.certificates, ROWS.certificates),
+    rows(queries.labelsPerMonth, ROWS.labelsPerMonth),
+    rows(queries.stageDurations, ROWS.stageDurations),
+    rows(queries.grades, ROWS.grades),
+    rows(queries.footprints, ROWS.footprints),
+    rows(queries.stageEmissions, ROWS.stageEmissions),
   ]);
 
-  const funnelByStatus = new Map(
-    applicationActivity.filter((row) => row.kind === "stage").map((row) => [row.key as ApplicationStatus, row.applications]),
-  );
+  const funnelByStatus = new Map(applicationActivity.flatMap((row) => (row.kind === "stage" ? [[row.key, row.applications] as const] : [])));
   const bodies = applicationActivity
-    .filter((row) => row.kind === "body")
+    .flatMap((row) => (row.kind === "body" ? [row] : []))
     .sort((a, b) => a.rank - b.rank)
     .map((row) => ({ id: row.key, name: row.name, nameEn: row.nameEn, applications: row.applications, certificates: row.certificates }));
   const durationByStage = new Map(stageDurations.map((row) => [row.stage, row]));
@@ -276,20 +320,13 @@ export async function pilotDashboard(user: CurrentUser, filters: DashboardFilter
   };
 }
 
-export type TargetProgress = {
-  id: string;
-  title: string;
-  categoryId: string | null;
-  metric: TargetMetric;
-  targetCount: number;
-  deadline: string;
-  achieved: number;
-};
+export type TargetProgress = z.infer<typeof ROWS.targetProgress>;
 
 /** The bureau's pilot targets with what has been achieved so far (counted up to each deadline). */
 export async function pilotTargetsProgress(user: CurrentUser): Promise<TargetProgress[]> {
   assertCan(user, "dashboard.read");
-  return rows<TargetProgress>(sql`
+  return rows(
+    sql`
     select t.id, t.title, t.category_id as "categoryId", t.metric, t.target_count as "targetCount",
            to_char(t.deadline, 'YYYY-MM-DD') as deadline,
            case t.metric
@@ -303,5 +340,13 @@ export async function pilotTargetsProgress(user: CurrentUser): Promise<TargetPro
                  and a.result_value is not null)
            end as achieved
     from pilot_targets t where t.region = ${user.region}
-    order by t.deadline, t.title`);
+    order by t.deadline, t.title`,
+    ROWS.targetProgress,
+  );
+}
+
+/** The pilot dashboard page in one read: the figures, the targets, and the categories to name and filter by. */
+export async function getRegulatorDashboard(user: CurrentUser, filters: DashboardFilters) {
+  const [overview, targets, categories] = await Promise.all([pilotDashboard(user, filters), pilotTargetsProgress(user), listProductCategories()]);
+  return { overview, targets, categories };
 }

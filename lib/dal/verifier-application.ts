@@ -1,11 +1,14 @@
 import "server-only";
+import { importedFootprintView } from "./supply/imported-footprint";
 import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
+import { z } from "@/lib/validation/zod";
 import {
   applications,
   applicationTeam,
   calculations,
+  certificates,
   emissionFactors,
   findings,
   inventoryLines,
@@ -14,24 +17,26 @@ import {
   productCategories,
   products,
   submissions,
+  supplyRequests,
+  importedFootprints,
   users,
 } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import type { CalculationBreakdown } from "@/lib/domain/applications/run-calculation";
-import { diffRounds, snapshotLines, type RoundDiff } from "@/lib/domain/verification/round-diff";
-import { recommendationBlockers } from "@/lib/domain/verification/stage-rules";
+import { effectiveStatus, todayInShanghai } from "@/lib/certificates/validity";
+import { sharedFootprintSchema } from "@/lib/rules/shared-footprint";
+import { diffRounds, snapshotLines, type RoundDiff } from "@/lib/rules/round-diff";
+import { parseCalculationBreakdown, submissionSnapshotResult } from "@/lib/rules/stored-calculation";
+import { recommendationBlockers } from "@/lib/rules/verification";
+import { loadVerificationParticipants } from "./application-participants";
+import { certificateOfApplication } from "./certificates";
+import { decisionOutcome } from "./decision-outcome";
 import { listEvidence } from "./evidence";
-import { assertCan } from "./guard";
+import { assertCan, decideOnApplication, permittedOnApplication } from "@/lib/policy";
 
 export const LINES_PER_PAGE = 50;
 
 const raisedBy = alias(users, "raised_by_user");
-
-/** The submission's result, from its snapshot (kept with the frozen inventory). */
-function snapshotResult(snapshot: unknown): string | null {
-  const calculation = (snapshot as { calculation?: { result?: unknown } } | null)?.calculation;
-  return typeof calculation?.result === "string" ? calculation.result : null;
-}
+const supplierCertificates = alias(certificates, "supplier_certificate");
 
 /** What changed since the previous round, when there is one. */
 async function latestRoundDiff(applicationId: string): Promise<{ diff: RoundDiff; rounds: [number, number] } | null> {
@@ -44,8 +49,8 @@ async function latestRoundDiff(applicationId: string): Promise<{ diff: RoundDiff
   if (!current || !previous) return null;
   return {
     diff: diffRounds(
-      { lines: snapshotLines(previous.snapshot), result: snapshotResult(previous.snapshot) },
-      { lines: snapshotLines(current.snapshot), result: snapshotResult(current.snapshot) },
+      { lines: snapshotLines(previous.snapshot), result: submissionSnapshotResult(previous.snapshot) },
+      { lines: snapshotLines(current.snapshot), result: submissionSnapshotResult(current.snapshot) },
     ),
     rounds: [previous.round, current.round],
   };
@@ -82,7 +87,8 @@ export type FindingItem = Awaited<ReturnType<typeof findingsOf>>[number];
  */
 export async function loadVerifierApplication(user: CurrentUser, applicationId: string, page = 1) {
   assertCan(user, "application.read");
-  if (user.organizationKind !== "verification_body") return null;
+  // A malformed id names no application (and would be a uuid cast error in SQL).
+  if (user.organizationKind !== "verification_body" || !z.uuid().safeParse(applicationId).success) return null;
   const [application] = await db
     .select({
       application: applications,
@@ -91,6 +97,13 @@ export async function loadVerifierApplication(user: CurrentUser, applicationId: 
       enterpriseNameEn: organizations.nameEn,
       categoryZh: productCategories.nameZh,
       categoryEn: productCategories.nameEn,
+      /** The category's plausibility band: the page warns as the enterprise was warned. */
+      categoryBand: {
+        id: productCategories.id,
+        plausibleMin: productCategories.plausibleMin,
+        plausibleMax: productCategories.plausibleMax,
+        plausibleSource: productCategories.plausibleSource,
+      },
     })
     .from(applications)
     .innerJoin(products, eq(products.id, applications.productId))
@@ -112,18 +125,29 @@ export async function loadVerifierApplication(user: CurrentUser, applicationId: 
   const pages = Math.max(1, Math.ceil(lineCounts.total / LINES_PER_PAGE));
   const currentPage = Math.min(Math.max(1, Math.trunc(page) || 1), pages);
 
-  const [lines, allVerification, findingRows, inspections, evidence, team, staff, calculationRows, roundDiff] = await Promise.all([
+  const [lines, allVerification, findingRows, inspections, evidence, team, staff, calculationRows, roundDiff, participants] = await Promise.all([
     db
       .select({
         line: inventoryLines,
         factorKey: emissionFactors.factorKey,
+        factorNameZh: emissionFactors.nameZh,
+        factorNameEn: emissionFactors.nameEn,
+        factorRegion: emissionFactors.region,
+        factorYear: emissionFactors.year,
         factorVersion: emissionFactors.version,
         factorValue: emissionFactors.value,
         factorUnit: emissionFactors.unit,
         factorSource: emissionFactors.source,
+        sharedFootprint: supplyRequests.sharedFootprint,
+        imported: { footprintId: importedFootprints.footprintId, verification: importedFootprints.verification },
+        supplierCertificateStatus: supplierCertificates.status,
+        supplierCertificateExpiresOn: supplierCertificates.expiresOn,
       })
       .from(inventoryLines)
       .leftJoin(emissionFactors, eq(emissionFactors.id, inventoryLines.factorId))
+      .leftJoin(supplyRequests, eq(supplyRequests.id, inventoryLines.supplyRequestId))
+      .leftJoin(supplierCertificates, eq(supplierCertificates.id, supplyRequests.fulfilledCertificateId))
+      .leftJoin(importedFootprints, eq(importedFootprints.id, inventoryLines.importedFootprintId))
       .where(eq(inventoryLines.applicationId, applicationId))
       .orderBy(asc(inventoryLines.stage), asc(inventoryLines.position), asc(inventoryLines.id))
       .limit(LINES_PER_PAGE)
@@ -152,19 +176,38 @@ export async function loadVerifierApplication(user: CurrentUser, applicationId: 
       ? db.select().from(calculations).where(eq(calculations.id, application.application.latestCalculationId))
       : Promise.resolve([]),
     latestRoundDiff(applicationId),
+    loadVerificationParticipants(db, applicationId),
   ]);
 
   const [calculation] = calculationRows;
+  const facts = { ...application.application, team, acceptedBy: participants.acceptedBy };
+  const mayDecide = decideOnApplication(user, "application.decide", facts);
   return {
     ...application,
-    lines,
+    /** What the user may do with the application now: the page offers exactly these. */
+    permitted: permittedOnApplication(user, facts),
+    /** Why the user may not decide, when a reason can be told (the lead verifier never decides). */
+    mayDecide,
+    /** What approving would certify (grade, benchmark), shown only to the reviewer who may decide now. */
+    decisionOutcome: mayDecide.allowed ? await decisionOutcome(db, application.application) : null,
+    /** The certificate the approval issued: both sides of the decision link to it. */
+    certificate: application.application.status === "certified" ? await certificateOfApplication(applicationId) : null,
+    // A supplier certified footprint line shows the share and the supplier certificate's status now, as evidence.
+    lines: lines.map(({ sharedFootprint, imported, supplierCertificateStatus, supplierCertificateExpiresOn, ...row }) => ({
+      ...row,
+      importedFootprint: importedFootprintView(imported),
+      supplierFootprint: sharedFootprint ? (sharedFootprintSchema.safeParse(sharedFootprint).data ?? null) : null,
+      supplierCertificateStatus: supplierCertificateStatus && supplierCertificateExpiresOn ? effectiveStatus(supplierCertificateStatus, supplierCertificateExpiresOn, todayInShanghai()) : null,
+    })),
     linePage: { page: currentPage, pages, total: lineCounts.total, verified: lineCounts.verified },
     findings: findingRows,
     inspections,
     evidence,
     team,
+    /** Who accepted each round: with the team, what the decision's independence rule reads. */
+    acceptedBy: participants.acceptedBy,
     staff,
-    calculation: calculation ? { ...calculation, breakdown: calculation.breakdown as CalculationBreakdown } : null,
+    calculation: calculation ? { ...calculation, breakdown: parseCalculationBreakdown(calculation.breakdown) } : null,
     roundDiff: roundDiff?.diff ?? null,
     diffRounds: roundDiff?.rounds ?? null,
     blockers: recommendationBlockers(allVerification, findingRows),

@@ -3,7 +3,8 @@ import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { applications, organizations, products, productCategories, type ApplicationStatus } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { assertCan } from "./guard";
+import { assertCan } from "@/lib/policy";
+import { z } from "@/lib/validation/zod";
 
 export const QUEUE_STATUSES: ApplicationStatus[] = [
   "submitted",
@@ -33,7 +34,11 @@ export async function listBodyQueue(user: CurrentUser, filters: QueueFilters) {
   const conditions = [bodyScope(user)];
   if (isQueueStatus(filters.status)) conditions.push(eq(applications.status, filters.status));
   if (filters.categoryId) conditions.push(eq(applications.categoryId, filters.categoryId));
-  if (filters.enterpriseId) conditions.push(sql`${applications.organizationId}::text = ${filters.enterpriseId}`);
+  if (filters.enterpriseId) {
+    // A malformed id (typed into the URL) names no enterprise: nothing matches, and no SQL error.
+    if (!z.uuid().safeParse(filters.enterpriseId).success) return [];
+    conditions.push(eq(applications.organizationId, filters.enterpriseId));
+  }
   return db
     .select({
       id: applications.id,
@@ -76,4 +81,10 @@ export async function listBodyQueueFilterOptions(user: CurrentUser) {
       .orderBy(asc(organizations.name)),
   ]);
   return { categories, enterprises };
+}
+
+/** The body's queue page in one read: the filtered applications and the filter menus. */
+export async function getBodyQueuePage(user: CurrentUser, filters: QueueFilters) {
+  const [rows, options] = await Promise.all([listBodyQueue(user, filters), listBodyQueueFilterOptions(user)]);
+  return { rows, options };
 }

@@ -13,6 +13,18 @@ export const EVIDENCE_TYPES = [
 
 export type EvidenceMimeType = (typeof EVIDENCE_TYPES)[number]["mime"];
 
+/**
+ * Types a browser shows by itself under the download's sandbox CSP: images. Chromium refuses to
+ * run its PDF viewer in a sandboxed document ("blocked by Chrome"), and the sandbox is what keeps
+ * an uploaded file from acting as a page of this site, so PDFs stay downloads. CSV and XLSX would
+ * be handed to another program anyway.
+ */
+const INLINE_MIME_TYPES: readonly string[] = ["image/png", "image/jpeg"];
+
+export function opensInBrowser(mime: string): boolean {
+  return INLINE_MIME_TYPES.includes(mime);
+}
+
 /** For the file picker only: the server decides by content. */
 export const EVIDENCE_ACCEPT = ".pdf,.png,.jpg,.jpeg,.xlsx,.csv";
 

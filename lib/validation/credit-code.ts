@@ -1,6 +1,8 @@
 /**
  * Unified social credit code, GB 32100-2015: 18 characters from a 31-character
- * set (no I, O, S, V, Z); the last one is a check character over the first 17.
+ * set (digits and capital letters without I, O, S, V, Z), characters 3–8 the
+ * registering authority's division code (digits); the last one is a check
+ * character over the first 17.
  */
 const CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -12,10 +14,18 @@ export function creditCodeCheckCharacter(first17: string): string {
   return CHARSET[(31 - (sum % 31)) % 31];
 }
 
-export function isValidCreditCode(value: string): boolean {
+/**
+ * What is wrong with a code, so the form can say it: `format` (length or characters) or `check`
+ * (well formed, but the last character does not match the first 17, usually a typo); null when valid.
+ */
+export function creditCodeProblem(value: string): "format" | "check" | null {
   const code = value.trim().toUpperCase();
-  if (!FORMAT.test(code)) return false;
-  return creditCodeCheckCharacter(code.slice(0, 17)) === code[17];
+  if (!FORMAT.test(code)) return "format";
+  return creditCodeCheckCharacter(code.slice(0, 17)) === code[17] ? null : "check";
+}
+
+export function isValidCreditCode(value: string): boolean {
+  return creditCodeProblem(value) === null;
 }
 
 /** Completes 17 characters with their check character (demo data, tests). */

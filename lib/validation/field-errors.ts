@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { FieldErrors } from "@/lib/actions/result";
+import type { FieldErrors } from "@/lib/result";
 
 /** zod issues → { "path.to.field": ["validation.key?param=…"] } */
 export function zodFieldErrors(error: z.ZodError): FieldErrors {

@@ -46,3 +46,40 @@ z.config({
 });
 
 export { z };
+
+/** A calendar date `YYYY-MM-DD` that exists (2026-02-30 does not). */
+export const isoDate = z.iso.date({ message: "validation.date" });
+
+/**
+ * NUL (PostgreSQL text cannot hold it) or one half of a UTF-16 surrogate pair without the other
+ * (no UTF-8 form): never a character anyone typed.
+ */
+const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function isSafeText(value: string): boolean {
+  return !UNSAFE_TEXT.test(value);
+}
+
+/** The string every schema starts from: text that PostgreSQL and UTF-8 can hold, else a field error. */
+export function textInput() {
+  return z.string().refine(isSafeText, { message: "validation.unsafeText", abort: true });
+}
+
+/** A plain decimal number as typed: digits, an optional sign and fraction. */
+export const DECIMAL = /^-?\d+(\.\d+)?$/;
+export const MAX_INTEGER_DIGITS = 15;
+export const MAX_FRACTION_DIGITS = 12;
+
+/**
+ * Within the precision a quantity can mean (and the numeric columns and the decimal engine handle
+ * quickly): a million-digit number is a field error, not a database overflow.
+ */
+export function isBoundedDecimal(value: string): boolean {
+  const [integer, fraction = ""] = value.replace(/^-/, "").replace(/[eE].*$/, "").split(".");
+  return integer.length <= MAX_INTEGER_DIGITS && fraction.length <= MAX_FRACTION_DIGITS;
+}
+
+export const DECIMAL_BOUNDS_MESSAGE = messageKey("validation.decimalBounds", {
+  integer: MAX_INTEGER_DIGITS,
+  fraction: MAX_FRACTION_DIGITS,
+});

@@ -2,14 +2,15 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { applications, auditEvents, benchmarks, certificates, emissionFactors, notifications } from "@/db/schema";
-import { ConflictError } from "@/lib/actions/errors";
+import { ConflictError } from "@/lib/errors";
 import { Decimal } from "@/lib/calc/decimal";
 import { canonicalDigest } from "@/lib/calc/digest";
 import { isCertificateNumberFormat } from "@/lib/certificates/number";
 import { expiryDateFor, nextSurveillanceDue, todayInShanghai } from "@/lib/certificates/validity";
-import type { CertificateSnapshot } from "@/lib/domain/certificates/certificate-snapshot";
+import type { CertificateSnapshot } from "@/lib/rules/certificate-snapshot";
 import { issueCertificate } from "@/lib/domain/certificates/issue-certificate";
 import {
+  actorFor,
   createApplicationAwaitingDecision,
   createCategory,
   createIssuedCertificate,
@@ -69,8 +70,9 @@ describe("issueCertificate", () => {
 
   it("issues exactly once: a second call is refused", async () => {
     const { application, reviewer } = await createIssuedCertificate();
+    const actor = await actorFor(reviewer);
     await expect(
-      db.transaction((tx) => issueCertificate(tx, { applicationId: application.id, actor: reviewer })),
+      db.transaction((tx) => issueCertificate(tx, actor, { applicationId: application.id })),
     ).rejects.toBeInstanceOf(ConflictError);
     const rows = await db.select().from(certificates).where(eq(certificates.applicationId, application.id));
     expect(rows).toHaveLength(1);
@@ -78,8 +80,9 @@ describe("issueCertificate", () => {
 
   it("issues exactly once when two approvals race", async () => {
     const { application, reviewer } = await createApplicationAwaitingDecision();
+    const actor = await actorFor(reviewer);
     const attempts = await Promise.allSettled(
-      [0, 1].map(() => db.transaction((tx) => issueCertificate(tx, { applicationId: application.id, actor: reviewer }))),
+      [0, 1].map(() => db.transaction((tx) => issueCertificate(tx, actor, { applicationId: application.id }))),
     );
     expect(attempts.filter((attempt) => attempt.status === "fulfilled")).toHaveLength(1);
     const refused = attempts.find((attempt) => attempt.status === "rejected");
@@ -91,8 +94,9 @@ describe("issueCertificate", () => {
   it("refuses an application that is not being approved", async () => {
     const { application, reviewer } = await createApplicationAwaitingDecision();
     await db.update(applications).set({ status: "in_review" }).where(eq(applications.id, application.id));
+    const actor = await actorFor(reviewer);
     await expect(
-      db.transaction((tx) => issueCertificate(tx, { applicationId: application.id, actor: reviewer })),
+      db.transaction((tx) => issueCertificate(tx, actor, { applicationId: application.id })),
     ).rejects.toBeInstanceOf(ConflictError);
   });
 

@@ -1,19 +1,27 @@
+import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { revalidateTag } from "next/cache";
+import { describe, expect, it, vi } from "vitest";
 import { GET as certificatePdf } from "@/app/api/certificates/[number]/certificate/route";
 import { GET as labelImage } from "@/app/api/certificates/[number]/label/route";
 import { GET as labelJson } from "@/app/api/labels/[number]/route";
 import { db } from "@/db";
-import { certificates } from "@/db/schema";
-import { searchRegistry } from "@/lib/dal/public-certificates";
+import { certificateCredentials, certificates } from "@/db/schema";
+import { recordSurveillanceAction } from "@/lib/actions/certificates/record-surveillance";
+import { reinstateCertificateAction } from "@/lib/actions/certificates/reinstate-certificate";
+import { suspendCertificateAction } from "@/lib/actions/certificates/suspend-certificate";
+import { withdrawCertificateAction } from "@/lib/actions/certificates/withdraw-certificate";
+import { envelopedCredential } from "@/lib/credentials/parse-input";
+import { findPublicCertificate, publicCertificateTag, searchRegistry } from "@/lib/dal/public-certificates";
 import { createIssuedCertificate } from "../support/certificate-fixtures";
+import { pdfPages } from "../support/pdf-text";
 import { actAs, createOrganization, createUser } from "../support/factories";
 
 const BASE = "http://portal.test";
 const params = (number: string) => ({ params: Promise.resolve({ number }) });
 
 describe("public verification JSON", () => {
-  it("shows what the label shows and the live status, never inventory, statement or people", async () => {
+  it("carries the page's facts from the frozen snapshot and the signed credential, never inventory, statement or people", async () => {
     const { certificate, enterprise } = await createIssuedCertificate();
     const response = await labelJson(new Request(`${BASE}/api/labels/${certificate.number}`), params(certificate.number));
     expect(response.status).toBe(200);
@@ -23,15 +31,51 @@ describe("public verification JSON", () => {
       genuine: true,
       number: certificate.number,
       status: "valid",
-      enterpriseName: enterprise.name,
-      value: certificate.value,
-      systemBoundary: "cradle_to_gate",
+      holder: { name: enterprise.name },
+      scope: { systemBoundary: "cradle_to_gate", declaredUnit: { unit: expect.any(String) } },
+      standard: "GB/T 24067-2024",
+      certificationScheme: "CNCA-CFP-00:2025",
+      result: { value: certificate.value, unit: "kg CO2e" },
+      validity: { issuedOn: certificate.issuedOn, expiresOn: certificate.expiresOn },
+      snapshotSha256: certificate.snapshotSha256,
       url: `${BASE}/labels/${certificate.number}`,
+      downloads: { label: { svg: { en: `${BASE}/api/certificates/${certificate.number}/label?format=svg&lang=en` } } },
     });
-    const text = JSON.stringify(body);
-    for (const secret of ["inventory", "lines", "statement", "leadVerifier", "reviewer", "snapshot", "Aluminium", "creditCode"]) {
+    expect(body.result.stages.length).toBeGreaterThan(0);
+    expect(Object.keys(body.result.origin).sort()).toEqual(["biogenic", "biogenicRemovals", "fossil", "landUseChange"]);
+    expect(body.timeline.map((entry: { kind: string }) => entry.kind)).toEqual(["issued", "expires"]);
+    const [credential] = await db.select().from(certificateCredentials).where(eq(certificateCredentials.certificateId, certificate.id));
+    expect(body.credential).toEqual(envelopedCredential(credential.jws));
+    const { credential: signed, ...facts } = body;
+    expect(signed.id).toContain(credential.jws);
+    const text = JSON.stringify(facts);
+    for (const secret of ["inventory", "lines", "statement", "leadVerifier", "reviewer", "snapshot\"", "Aluminium"]) {
       expect(text).not.toContain(secret);
     }
+  });
+
+  it("lists surveillance, suspension and reinstatement with their public reasons, and a withdrawal ends the timeline", async () => {
+    const { certificate, verifier } = await createIssuedCertificate();
+    actAs(verifier);
+    expect(await recordSurveillanceAction({ certificateId: certificate.id, expectedVersion: 1, performedOn: certificate.issuedOn, result: "passed", notes: "internal notes" })).toMatchObject({ ok: true });
+    expect(await suspendCertificateAction({ certificateId: certificate.id, expectedVersion: 2, reason: "Label misused" })).toMatchObject({ ok: true });
+    expect(await reinstateCertificateAction({ certificateId: certificate.id, expectedVersion: 3, reason: "Corrected" })).toMatchObject({ ok: true });
+    expect(await withdrawCertificateAction({ certificateId: certificate.id, expectedVersion: 4, reason: "Fraud" })).toMatchObject({ ok: true });
+    // Every one of the four status changes expired the certificate's cached public facts.
+    expect(vi.mocked(revalidateTag).mock.calls.filter(([tag]) => tag === publicCertificateTag(certificate.number))).toEqual(
+      Array.from({ length: 4 }, () => [publicCertificateTag(certificate.number), { expire: 0 }]),
+    );
+    const page = await findPublicCertificate(certificate.number);
+    expect(page?.timeline.map(({ kind, reason }) => [kind, reason])).toEqual([
+      ["issued", null],
+      ["surveillancePassed", null],
+      ["suspended", "Label misused"],
+      ["reinstated", "Corrected"],
+      ["withdrawn", "Fraud"],
+    ]);
+    expect(page?.timeline[1].date).toBe(certificate.issuedOn);
+    expect(page).toMatchObject({ status: "withdrawn", statusReason: "Fraud" });
+    expect(JSON.stringify(page)).not.toContain("internal notes");
   });
 
   it("answers the same 404 for an unknown and a malformed number", async () => {
@@ -67,6 +111,10 @@ describe("downloads", () => {
     const png = await labelImage(new Request(`${BASE}/x?format=png`), params(certificate.number));
     expect(png.headers.get("content-type")).toBe("image/png");
     expect(Buffer.from(await png.arrayBuffer()).subarray(1, 4).toString()).toBe("PNG");
+    const pdf = await labelImage(new Request(`${BASE}/x?format=pdf&lang=en`), params(certificate.number));
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(pdf.headers.get("content-disposition")).toBe(`attachment; filename="${certificate.number}-label-en.pdf"`);
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
   });
 
   it("serves the certificate PDF to the owner, the body and the region's regulator only", async () => {
@@ -86,7 +134,13 @@ describe("downloads", () => {
       const response = await certificatePdf(request(), params(certificate.number));
       expect(response.status).toBe(200);
       expect(response.headers.get("content-disposition")).toBe(`attachment; filename="${certificate.number}-certificate-zh-CN.pdf"`);
-      expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe("%PDF-");
+      if (user === enterpriseUser) {
+        // The certificate names the digest of its signed credential.
+        const [credential] = await db.select().from(certificateCredentials).where(eq(certificateCredentials.certificateId, certificate.id));
+        expect((await pdfPages(bytes)).join("\n")).toContain(crypto.createHash("sha256").update(credential.jws).digest("hex"));
+      }
     }
   });
 });

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { applications, calculations, inventoryLines } from "@/db/schema";
+import { applications, auditEvents, calculations, inventoryLines, products } from "@/db/schema";
 import { calculateApplicationAction } from "@/lib/actions/applications/calculate";
 import { addInventoryLineAction } from "@/lib/actions/inventory/add-line";
 import { deleteInventoryLineAction } from "@/lib/actions/inventory/delete-line";
@@ -22,6 +22,10 @@ async function revisionOf(applicationId: string) {
 
 async function linesOf(applicationId: string) {
   return db.select().from(inventoryLines).where(eq(inventoryLines.applicationId, applicationId));
+}
+
+async function auditEventsOf(applicationId: string) {
+  return db.select().from(auditEvents).where(eq(auditEvents.applicationId, applicationId)).orderBy(auditEvents.id);
 }
 
 describe("inventory lines", () => {
@@ -49,6 +53,64 @@ describe("inventory lines", () => {
     expect(await linesOf(application.id)).toHaveLength(1);
   });
 
+  it("audits each manual add, edit and delete of a line with what it held or what changed", async () => {
+    const application = await createApplication(cast.enterprise.id);
+    actAs(cast.owner);
+    const added = await addInventoryLineAction(lineInput(application.id));
+    if (!added.ok) throw new Error(added.message);
+    const { lineId } = added.data;
+    expect((await updateInventoryLineAction({ ...lineInput(application.id, { quantity: "3.5" }), lineId })).ok).toBe(true);
+    expect((await deleteInventoryLineAction({ applicationId: application.id, lineId })).ok).toBe(true);
+
+    const events = await auditEventsOf(application.id);
+    expect(events.map((event) => [event.action, event.entityType, event.entityId, event.actorUserId])).toEqual([
+      ["inventory.addLine", "inventory_line", lineId, cast.owner.id],
+      ["inventory.updateLine", "inventory_line", lineId, cast.owner.id],
+      ["inventory.deleteLine", "inventory_line", lineId, cast.owner.id],
+    ]);
+    for (const event of events) {
+      expect(event).toMatchObject({ subjectOrganizationId: cast.enterprise.id, region: cast.enterprise.region, productId: application.productId });
+    }
+    expect(events[0].data).toMatchObject({ stage: "raw_material", description: "Refrigerant", quantity: "2", unit: "kg", source: "direct_gas", gas: "HFC-134a", position: 0 });
+    expect(events[1].data).toEqual({ before: { quantity: "2" }, after: { quantity: "3.5" }, verificationBefore: "unverified" });
+    expect(events[2].data).toMatchObject({ description: "Refrigerant", quantity: "3.5", gas: "HFC-134a" });
+  });
+
+  it("refuses, at the unit field, a quantity whose unit does not convert into the factor's, saving nothing", async () => {
+    const application = await createApplication(cast.enterprise.id);
+    actAs(cast.owner);
+    const electricity = await factorId("cn.electricity.national.2024");
+    expect(
+      await addInventoryLineAction(lineInput(application.id, { source: "database_factor", factorId: electricity, quantity: "100", unit: "kg" })),
+    ).toMatchObject({ ok: false, fieldErrors: { unit: ["inventory.validation.unitNotConvertible?unit=kg&factorUnit=kWh"] } });
+    expect(await addInventoryLineAction(lineInput(application.id, { unit: "kWh" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { unit: ["inventory.validation.unitNotConvertible?unit=kWh&factorUnit=kg"] },
+    });
+    const [line] = await linesOf(application.id);
+    expect(
+      await updateInventoryLineAction({ ...lineInput(application.id, { source: "database_factor", factorId: electricity, unit: "t" }), lineId: line.id }),
+    ).toMatchObject({ ok: false, fieldErrors: { unit: [expect.stringContaining("unitNotConvertible")] } });
+    expect(await linesOf(application.id)).toEqual([line]);
+    expect(await revisionOf(application.id)).toBe(application.inventoryRevision);
+  });
+
+  it("accepts a quantity typed with thousands separators and stores the plain number", async () => {
+    const application = await createApplication(cast.enterprise.id);
+    actAs(cast.owner);
+    const electricity = await factorId("cn.electricity.national.2024");
+    const added = await addInventoryLineAction(
+      lineInput(application.id, { stage: "production", source: "database_factor", factorId: electricity, quantity: "1,200,000", unit: "kWh" }),
+    );
+    if (!added.ok) throw new Error(added.message);
+    const [line] = await db.select().from(inventoryLines).where(eq(inventoryLines.id, added.data.lineId));
+    expect(line.quantity).toBe("1200000");
+    expect(await addInventoryLineAction(lineInput(application.id, { quantity: "1,20,0" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { quantity: ["validation.number"] },
+    });
+  });
+
   it("refuses a stage outside the boundary and an unknown factor next to their fields", async () => {
     const application = await createApplication(cast.enterprise.id);
     actAs(cast.owner);
@@ -70,6 +132,7 @@ describe("inventory lines", () => {
     await expectRefusedForOthers(cast, () => deleteInventoryLineAction({ applicationId: application.id, lineId: line.id }));
     expect(await linesOf(application.id)).toEqual([line]);
     expect(await revisionOf(application.id)).toBe(application.inventoryRevision);
+    expect(await auditEventsOf(application.id)).toEqual([]);
   });
 
   it("refuses every change while the inventory is frozen", async () => {
@@ -83,6 +146,7 @@ describe("inventory lines", () => {
       expect(await deleteInventoryLineAction({ applicationId: application.id, lineId: line.id })).toMatchObject(frozen);
       expect(await calculateApplicationAction({ applicationId: application.id })).toMatchObject(frozen);
       expect(await linesOf(application.id)).toEqual([line]);
+      expect(await auditEventsOf(application.id)).toEqual([]);
     }
   });
 
@@ -110,6 +174,30 @@ describe("calculation", () => {
     expect(breakdown.factorsUsed).toEqual([expect.objectContaining({ factorKey: "cn.electricity.national.2024", version: 1 })]);
     const [row] = await db.select().from(applications).where(eq(applications.id, application.id));
     expect(row).toMatchObject({ latestCalculationId: calculation.id, resultValue: "6.083" });
+    const [event] = await auditEventsOf(application.id);
+    expect(event).toMatchObject({ action: "application.calculate", entityId: calculation.id, actorUserId: cast.owner.id });
+    expect(event.data).toEqual({ inventoryRevision: application.inventoryRevision, result: "6.083" });
+  });
+
+  it("calculates an inventory with a required stage empty and stores the result (submission checks the stage)", async () => {
+    // The factory's application has only the production electricity line: raw materials are empty.
+    const application = await createApplication(cast.enterprise.id);
+    actAs(cast.owner);
+    const result = await calculateApplicationAction({ applicationId: application.id });
+    expect(result).toMatchObject({ ok: true, data: { result: "5.777" } });
+    const [row] = await db.select().from(applications).where(eq(applications.id, application.id));
+    expect(row.resultValue).toBe("5.777");
+  });
+
+  it("refuses an unusable production volume naming that cause", async () => {
+    const application = await createApplication(cast.enterprise.id);
+    await db.update(products).set({ productionVolume: "0" }).where(eq(products.id, application.productId));
+    actAs(cast.owner);
+    expect(await calculateApplicationAction({ applicationId: application.id })).toMatchObject({
+      ok: false,
+      message: "applications.errors.productionVolumeInvalid",
+    });
+    expect(await db.select().from(calculations).where(eq(calculations.applicationId, application.id))).toHaveLength(0);
   });
 
   it("refuses a unit mismatch, names the line and stores no total", async () => {
@@ -123,7 +211,7 @@ describe("calculation", () => {
     actAs(cast.owner);
     expect(await calculateApplicationAction({ applicationId: application.id })).toMatchObject({
       ok: false,
-      message: "applications.errors.calculationRefused",
+      message: "applications.errors.calculationRefused?count=1&lines=Copper",
     });
     expect(await db.select().from(calculations).where(eq(calculations.applicationId, application.id))).toHaveLength(0);
     const outcome = await db.transaction((tx) => runCalculation(tx, cast.owner, application.id));

@@ -2,8 +2,11 @@ import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as searchFactors } from "@/app/api/enterprise/factors/route";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { calculateApplicationAction } from "@/lib/actions/applications/calculate";
+import { deleteInventoryLineAction } from "@/lib/actions/inventory/delete-line";
 import { getApplicationWorkspace, listChoosableBodies, listInventoryPage } from "@/lib/dal/enterprise-application";
 import { getOwnProduct } from "@/lib/dal/enterprise-products";
+import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { conflictsOfInterest, inventoryLines } from "@/db/schema";
 import { addRefrigerantLine, createCast, factorId, type Caller } from "../support/enterprise-cast";
@@ -36,6 +39,36 @@ describe("application workspace", () => {
     ]);
     expect(workspace?.lineErrors[copper.id]).toHaveLength(1);
     expect(workspace?.steps.map((step) => step.state)).toEqual(["done", "current", "todo", "todo"]);
+  });
+
+  it("shows the stored calculation while the inventory is unchanged and checks the inventory again once it changed", async () => {
+    const application = await createApplication(cast.enterprise.id);
+    const refrigerant = await addRefrigerantLine(application.id);
+    const owner = await as(cast.owner);
+    expect((await calculateApplicationAction({ applicationId: application.id })).ok).toBe(true);
+    // Changed behind the application's back (no new revision): the page keeps to the stored calculation
+    // of this revision, which calculated every line, and does not run the inventory again.
+    await db.update(inventoryLines).set({ gas: "not-a-gas" }).where(eq(inventoryLines.id, refrigerant.id));
+    const stored = await getApplicationWorkspace(owner, application.id);
+    expect(stored).toMatchObject({ calculationFresh: true, missing: [], lineErrors: {}, lineCount: 2 });
+    expect(stored?.stages.filter((stage) => stage.lineCount > 0).map((stage) => [stage.stage, stage.lineCount])).toEqual([
+      ["raw_material", 1],
+      ["production", 1],
+    ]);
+    expect(stored?.hotspots.map((hotspot) => hotspot.description).sort()).toEqual(["Plant electricity", "Refrigerant leakage"]);
+    expect(stored?.steps.map((step) => step.state)).toEqual(["done", "done", "done", "current"]);
+
+    // A real change makes a new revision: now the current inventory is checked and its problems named.
+    const electricity = stored!.hotspots.find((hotspot) => hotspot.description === "Plant electricity")!;
+    actAs(cast.owner);
+    expect((await deleteInventoryLineAction({ applicationId: application.id, lineId: electricity.lineId })).ok).toBe(true);
+    const changed = await getApplicationWorkspace(owner, application.id);
+    expect(changed?.calculationFresh).toBe(false);
+    expect(changed?.missing).toEqual([
+      { kind: "stage", stage: "production" },
+      { kind: "line", lineId: refrigerant.id, description: "Refrigerant leakage", reason: "unknown_gas", detail: expect.any(String) },
+    ]);
+    expect(changed?.hotspots.find((hotspot) => hotspot.lineId === electricity.lineId)?.description).toBeNull();
   });
 
   it("is invisible to another enterprise, also the product and the lines", async () => {

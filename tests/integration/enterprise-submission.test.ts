@@ -1,11 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { applications, auditEvents, conflictsOfInterest, notifications, submissions } from "@/db/schema";
+import { applications, auditEvents, conflictsOfInterest, inventoryLines, notifications, submissions } from "@/db/schema";
 import { submitApplicationAction } from "@/lib/actions/applications/submit";
 import { withdrawSubmissionAction } from "@/lib/actions/applications/withdraw";
 import { canonicalDigest } from "@/lib/calc/digest";
-import { loadInventorySnapshot, type InventorySnapshot } from "@/lib/domain/applications/inventory-snapshot";
+import { loadInventorySnapshot } from "@/lib/dal/inventory-snapshot";
+import { type InventorySnapshot } from "@/lib/rules/inventory-snapshot";
 import { addRefrigerantLine, createCast, expectRefusedForOthers } from "../support/enterprise-cast";
 import { actAs, createApplication, createOrganization } from "../support/factories";
 
@@ -78,9 +79,19 @@ describe("submit (认证委托)", () => {
     const application = await createApplication(cast.enterprise.id);
     actAs(cast.owner);
     const result = await submitApplicationAction({ applicationId: application.id, verificationBodyId: cast.body.id });
-    expect(result).toMatchObject({ ok: false, message: "applications.errors.incomplete?count=1" });
+    expect(result).toMatchObject({ ok: false, message: "applications.errors.stageEmpty?stage=raw_material&more=0" });
     expect((await applicationRow(application.id)).status).toBe("draft");
     expect(await db.select().from(submissions).where(eq(submissions.applicationId, application.id))).toHaveLength(0);
+  });
+
+  it("does not count a zero-quantity placeholder line as data for its stage", async () => {
+    const application = await createApplication(cast.enterprise.id);
+    const placeholder = await addRefrigerantLine(application.id);
+    await db.update(inventoryLines).set({ quantity: "0" }).where(eq(inventoryLines.id, placeholder.id));
+    actAs(cast.owner);
+    const result = await submitApplicationAction({ applicationId: application.id, verificationBodyId: cast.body.id });
+    expect(result).toMatchObject({ ok: false, message: "applications.errors.stageEmpty?stage=raw_material&more=0" });
+    expect((await applicationRow(application.id)).status).toBe("draft");
   });
 
   it("refuses a body that declared a conflict of interest, and an organization that is not a body", async () => {

@@ -5,15 +5,24 @@ import { uploadEvidenceAction } from "@/lib/actions/evidence/upload-evidence";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { listEvidence } from "@/lib/dal/evidence";
 import { actAs, createApplication, createOrganization, createUser } from "../support/factories";
-import { fileOf, PDF_BYTES, withTemporaryDataDir } from "../support/evidence-files";
+import { fileOf, PDF_BYTES, PNG_BYTES, withTemporaryDataDir } from "../support/evidence-files";
 
 type TestUser = Awaited<ReturnType<typeof createUser>>;
 
 withTemporaryDataDir();
 
-async function download(user: TestUser | null, id: string) {
+async function download(user: TestUser | null, id: string, query = "") {
   actAs(user);
-  return GET(new Request(`http://localhost/api/evidence/${id}`), { params: Promise.resolve({ id }) });
+  return GET(new Request(`http://localhost/api/evidence/${id}${query}`), { params: Promise.resolve({ id }) });
+}
+
+async function upload(applicationId: string, file: File) {
+  const form = new FormData();
+  form.set("applicationId", applicationId);
+  form.set("file", file);
+  const uploaded = await uploadEvidenceAction(form);
+  if (!uploaded.ok) throw new Error(uploaded.message);
+  return uploaded.data.id;
 }
 
 async function setUp() {
@@ -43,6 +52,38 @@ describe("evidence download", () => {
     const bytes = Buffer.from(await response.arrayBuffer());
     expect(bytes.equals(PDF_BYTES)).toBe(true);
     expect(response.headers.get("x-evidence-sha256")).toBe(createHash("sha256").update(PDF_BYTES).digest("hex"));
+  });
+
+  it("opens an image inline on ?inline=1, with nosniff and the sandbox CSP; a PDF stays a download", async () => {
+    const { owner, body, application, evidenceId } = await setUp();
+    actAs(owner);
+    const pngId = await upload(application.id, fileOf(PNG_BYTES, "meter.png"));
+    const verifier = await createUser("verifier", body.id);
+    for (const [id, type, disposition] of [
+      [evidenceId, "application/pdf", `attachment; filename="____ _March_.pdf"; filename*=UTF-8''%E7%94%B5%E8%B4%B9%E5%8F%91%E7%A5%A8%20%22March%22.pdf`],
+      [pngId, "image/png", `inline; filename="meter.png"; filename*=UTF-8''meter.png`],
+    ] as const) {
+      const response = await download(verifier, id, "?inline=1");
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe(type);
+      expect(response.headers.get("content-disposition")).toBe(disposition);
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
+      // Anything but inline=1 is the download.
+      expect((await download(verifier, id, "?inline=true")).headers.get("content-disposition")).toMatch(/^attachment; /);
+    }
+  });
+
+  it("keeps a CSV an attachment even when asked to show it inline, and refuses strangers inline too", async () => {
+    const { owner, application } = await setUp();
+    actAs(owner);
+    const csvId = await upload(application.id, fileOf(Buffer.from("month,kwh\n2026-03,1200\n"), "meter.csv"));
+    const response = await download(owner, csvId, "?inline=1");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="meter.csv"; filename*=UTF-8''meter.csv`);
+    expect(response.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
+    expect((await download(await createUser("verifier"), csvId, "?inline=1")).status).toBe(404);
+    expect((await download(null, csvId, "?inline=1")).status).toBe(401);
   });
 
   it("serves the assigned body's verifier and reviewer, and the regulator of the region", async () => {

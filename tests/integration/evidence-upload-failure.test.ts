@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { evidenceFiles } from "@/db/schema";
 import { uploadEvidenceAction } from "@/lib/actions/evidence/upload-evidence";
 import { actAs, createApplication, createUser } from "../support/factories";
-import { fileOf, PDF_BYTES, storedEvidenceFiles, withTemporaryDataDir } from "../support/evidence-files";
+import { fileOf, storedEvidenceFiles, uniquePdf, withTemporaryDataDir } from "../support/evidence-files";
 
 // The audit append is the last step of the upload transaction: failing it rolls the transaction back.
 vi.mock("@/lib/audit/record-audit-event", () => ({
@@ -22,7 +22,7 @@ it("removes the already written file when the upload transaction fails", async (
   const before = storedEvidenceFiles();
   const form = new FormData();
   form.set("applicationId", application.id);
-  form.set("file", fileOf(PDF_BYTES, "invoice.pdf"));
+  form.set("file", fileOf(uniquePdf(), "invoice.pdf"));
   vi.spyOn(console, "error").mockImplementation(() => undefined);
   const result = await uploadEvidenceAction(form);
   expect(result).toMatchObject({ ok: false, message: "errors.unexpected" });

@@ -7,7 +7,7 @@ import { deleteEvidenceAction } from "@/lib/actions/evidence/delete-evidence";
 import { uploadEvidenceAction } from "@/lib/actions/evidence/upload-evidence";
 import { MAX_EVIDENCE_BYTES } from "@/lib/evidence/rules";
 import { actAs, createApplication, createOrganization, createUser } from "../support/factories";
-import { EXE_BYTES, fileOf, HTML_BYTES, PDF_BYTES, PNG_BYTES, storedEvidenceFiles, withTemporaryDataDir } from "../support/evidence-files";
+import { EXE_BYTES, fileOf, HTML_BYTES, PDF_BYTES, PNG_BYTES, storedEvidenceFiles, uniquePdf, withTemporaryDataDir } from "../support/evidence-files";
 
 withTemporaryDataDir();
 
@@ -48,17 +48,19 @@ describe("evidence upload", () => {
       uploadedByOrganizationId: owner.organizationId,
       lineId: null,
     });
-    expect(storedEvidenceFiles().some((file) => file.endsWith(row.id))).toBe(true);
+    expect(storedEvidenceFiles().some((file) => file.endsWith(row.sha256))).toBe(true);
     const events = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "evidence.upload"), eq(auditEvents.entityId, row.id)));
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ applicationId: application.id, subjectOrganizationId: owner.organizationId });
   });
 
-  it("attaches a PNG to one of the application's lines, by content even when named .pdf", async () => {
+  it("attaches a PNG to one of the application's lines, and refuses it named .pdf (issue 11, defect 10)", async () => {
     const { owner, application } = await ownerWithDraft("changes_requested");
     const [line] = await db.select().from(inventoryLines).where(eq(inventoryLines.applicationId, application.id));
     actAs(owner);
-    const result = await uploadEvidenceAction(uploadForm(application.id, fileOf(PNG_BYTES, "meter.pdf"), { lineId: line.id }));
+    const renamed = await uploadEvidenceAction(uploadForm(application.id, fileOf(PNG_BYTES, "meter.pdf"), { lineId: line.id }));
+    expect(renamed).toMatchObject({ ok: false, fieldErrors: { file: ["evidence.errors.mismatch"] } });
+    const result = await uploadEvidenceAction(uploadForm(application.id, fileOf(PNG_BYTES, "meter.png"), { lineId: line.id }));
     expect(result.ok).toBe(true);
     const [row] = await evidenceRows(application.id);
     expect(row).toMatchObject({ mimeType: "image/png", lineId: line.id });
@@ -75,15 +77,15 @@ describe("evidence upload", () => {
   });
 
   it.each([
-    ["an executable", EXE_BYTES, "invoice.pdf"],
-    ["HTML", HTML_BYTES, "invoice.pdf"],
-    ["a CSV name on binary bytes", Buffer.from([0x61, 0x00, 0x62, 0xff]), "data.csv"],
-  ])("refuses %s by its content and stores nothing", async (_label, bytes, name) => {
+    ["an executable", EXE_BYTES, "invoice.pdf", "evidence.errors.mismatch"],
+    ["HTML", HTML_BYTES, "invoice.pdf", "evidence.errors.type"],
+    ["a CSV name on binary bytes", Buffer.from([0x61, 0x00, 0x62, 0xff]), "data.csv", "evidence.errors.damaged"],
+  ])("refuses %s by its content and stores nothing", async (_label, bytes, name, message) => {
     const { owner, application } = await ownerWithDraft();
     actAs(owner);
     const before = storedEvidenceFiles().length;
     const result = await uploadEvidenceAction(uploadForm(application.id, fileOf(bytes, name)));
-    expect(result).toMatchObject({ ok: false, fieldErrors: { file: ["evidence.errors.type"] } });
+    expect(result).toMatchObject({ ok: false, fieldErrors: { file: [message] } });
     expect(await evidenceRows(application.id)).toHaveLength(0);
     expect(storedEvidenceFiles()).toHaveLength(before);
   });
@@ -94,7 +96,7 @@ describe("evidence upload", () => {
     // An empty ZIP archive: just the end-of-central-directory record.
     const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x05, 0x06]), Buffer.alloc(18)]);
     const result = await uploadEvidenceAction(uploadForm(application.id, fileOf(zip, "report.pdf")));
-    expect(result).toMatchObject({ ok: false, fieldErrors: { file: ["evidence.errors.type"] } });
+    expect(result).toMatchObject({ ok: false, fieldErrors: { file: ["evidence.errors.mismatch"] } });
     expect(await evidenceRows(application.id)).toHaveLength(0);
   });
 
@@ -177,7 +179,7 @@ describe("evidence deletion", () => {
   it("lets the owner delete while editable, removing row and file, and refuses others", async () => {
     const { owner, application } = await ownerWithDraft();
     actAs(owner);
-    const uploaded = await uploadEvidenceAction(uploadForm(application.id, fileOf(PDF_BYTES, "a.pdf")));
+    const uploaded = await uploadEvidenceAction(uploadForm(application.id, fileOf(uniquePdf(), "a.pdf")));
     if (!uploaded.ok) throw new Error(uploaded.message);
 
     actAs(await createUser("enterprise"));
@@ -186,14 +188,40 @@ describe("evidence deletion", () => {
     expect(await deleteEvidenceAction({ evidenceId: uploaded.data.id })).toMatchObject({ ok: false, message: "errors.forbidden" });
     actAs(null);
     expect(await deleteEvidenceAction({ evidenceId: uploaded.data.id })).toMatchObject({ ok: false, message: "errors.unauthenticated" });
-    expect(storedEvidenceFiles().some((file) => file.endsWith(uploaded.data.id))).toBe(true);
+    expect(storedEvidenceFiles().some((file) => file.endsWith(uploaded.data.sha256))).toBe(true);
 
     actAs(owner);
     expect(await deleteEvidenceAction({ evidenceId: uploaded.data.id })).toMatchObject({ ok: true });
     expect(await evidenceRows(application.id)).toHaveLength(0);
-    expect(storedEvidenceFiles().some((file) => file.endsWith(uploaded.data.id))).toBe(false);
+    expect(storedEvidenceFiles().some((file) => file.endsWith(uploaded.data.sha256))).toBe(false);
     const events = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "evidence.delete"), eq(auditEvents.entityId, uploaded.data.id)));
     expect(events).toHaveLength(1);
+  });
+
+  it("is gated by evidence.delete: the entrusted body, which may upload, may not delete; nor may the owner delete the body's file", async () => {
+    const enterprise = await createOrganization("enterprise");
+    const owner = await createUser("enterprise", enterprise.id);
+    const body = await createOrganization("verification_body");
+    const verifier = await createUser("verifier", body.id);
+    const application = await createApplication(enterprise.id, { status: "in_review", verificationBodyId: body.id });
+    const [inspection] = await db
+      .insert(onSiteInspections)
+      .values({ applicationId: application.id, inspectedOn: "2026-03-02", site: "Plant 1", participants: "A, B", scope: "Meters", result: "OK", recordedBy: verifier.id })
+      .returning();
+    actAs(verifier);
+    const uploaded = await uploadEvidenceAction(uploadForm(application.id, fileOf(PNG_BYTES, "meter.png"), { inspectionId: inspection.id }));
+    if (!uploaded.ok) throw new Error(uploaded.message);
+    // Sent back to the enterprise: its inventory is editable again, the body's record stays.
+    await db.update(applications).set({ status: "changes_requested" }).where(eq(applications.id, application.id));
+
+    expect(await deleteEvidenceAction({ evidenceId: uploaded.data.id })).toMatchObject({ ok: false, message: "errors.forbidden" });
+    actAs(owner);
+    expect(await deleteEvidenceAction({ evidenceId: uploaded.data.id })).toMatchObject({ ok: false, message: "errors.forbidden" });
+
+    expect(await evidenceRows(application.id)).toHaveLength(1);
+    expect(storedEvidenceFiles().some((file) => file.endsWith(uploaded.data.sha256))).toBe(true);
+    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "evidence.delete"), eq(auditEvents.entityId, uploaded.data.id)));
+    expect(events).toHaveLength(0);
   });
 
   it("refuses deletion once the application is submitted", async () => {

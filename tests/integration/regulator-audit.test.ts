@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { auditEvents } from "@/db/schema";
-import { ForbiddenError } from "@/lib/actions/errors";
+import { ForbiddenError } from "@/lib/errors";
 import { verifyAuditChainAction } from "@/lib/actions/regulator/verify-audit-chain";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -68,6 +68,25 @@ describe("audit trail", () => {
     expect((await listAuditEvents(user, { to: "2020-01-01" })).events).toHaveLength(0);
   });
 
+  it("cuts the period filter at midnight in Asia/Shanghai, as the dashboard does, not at the session's", async () => {
+    const pilot = await createRegion("990000", "990101");
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(new Date("2026-03-01T15:59:59Z")); // 23:59:59 on 1 March in Shanghai
+      await recordIn(pilot, "application.recommend", "last second of 1 March");
+      vi.setSystemTime(new Date("2026-03-01T16:00:00Z")); // 00:00:00 on 2 March in Shanghai, still 1 March in UTC
+      await recordIn(pilot, "application.recommend", "first second of 2 March");
+    } finally {
+      vi.useRealTimers();
+    }
+    const user = await asCurrent(pilot.regulator);
+    const reasons = async (filters: { from?: string; to?: string }) => (await listAuditEvents(user, filters)).events.map((event) => event.reason);
+    expect(await reasons({ from: "2026-03-01", to: "2026-03-01" })).toEqual(["last second of 1 March"]);
+    expect(await reasons({ from: "2026-03-02", to: "2026-03-02" })).toEqual(["first second of 2 March"]);
+    expect(await reasons({ from: "2026-03-02" })).toEqual(["first second of 2 March"]);
+    expect(await reasons({ to: "2026-03-01" })).toEqual(["last second of 1 March"]);
+  });
+
   it("never shows another region's events, even when filtering on its ids", async () => {
     const user = await asCurrent(west.regulator);
     expect((await listAuditEvents(user, {})).events.map((event) => event.reason)).toEqual(["west"]);
@@ -110,6 +129,33 @@ describe("append-only, hash-chained audit events", () => {
       await tamper(id, "original");
     }
     expect((await verifyAuditChain()).broken).toBeNull();
+  });
+
+  it("checks only the regulator's own region: another region's broken event is not its finding", async () => {
+    const id = await recordIn(east, "application.recommend", "east original");
+    await tamper(id, "east rewritten");
+    try {
+      actAs(west.regulator);
+      const westResult = await verifyAuditChainAction({});
+      expect(westResult).toMatchObject({ ok: true, data: { broken: null } });
+      const [check] = await db.select().from(auditEvents).where(eq(auditEvents.action, "audit.verifyChain")).orderBy(sql`id desc`).limit(1);
+      expect(check).toMatchObject({ region: west.region, actorUserId: west.regulator.id, subjectOrganizationId: west.bureau.id });
+      expect(check.data).toMatchObject({ brokenId: null, problem: null });
+      actAs(east.regulator);
+      expect(await verifyAuditChainAction({})).toMatchObject({ ok: true, data: { broken: { id, problem: "content" } } });
+    } finally {
+      await tamper(id, "east original");
+    }
+  });
+
+  it("records nothing when it refuses the chain check", async () => {
+    const count = () => db.$count(auditEvents);
+    const before = await count();
+    actAs(await createUser("enterprise"));
+    expect(await verifyAuditChainAction({})).toEqual({ ok: false, message: "errors.forbidden" });
+    actAs(null);
+    expect(await verifyAuditChainAction({})).toEqual({ ok: false, message: "errors.unauthenticated" });
+    expect(await count()).toBe(before);
   });
 
   it.each(["enterprise", "verifier", "reviewer", "admin"] as const)("refuses the chain check to a %s", async (role) => {

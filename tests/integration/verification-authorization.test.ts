@@ -14,11 +14,11 @@ import { recordInspectionAction } from "@/lib/actions/verification/record-inspec
 import { requestChangesAction } from "@/lib/actions/verification/request-changes";
 import { respondToFindingAction } from "@/lib/actions/verification/respond-to-finding";
 import { verifyLineAction } from "@/lib/actions/verification/verify-line";
-import type { ActionResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/result";
 import { listBodyQueue } from "@/lib/dal/verifier-queue";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { actAs, createOrganization, createUser } from "../support/factories";
-import { createEntrustedApplication, createVerificationParties } from "../support/verification-fixtures";
+import { approvalOf, createEntrustedApplication, createVerificationParties } from "../support/verification-fixtures";
 
 type Parties = Awaited<ReturnType<typeof createVerificationParties>>;
 type Attempt = {
@@ -58,7 +58,7 @@ const ATTEMPTS: Attempt[] = [
     status: "in_review",
     call: (a) => recommendApplicationAction({ applicationId: a.id, expectedVersion: a.version, recommendation: "approve", statement: "Verified." }),
   },
-  { name: "decide", status: "awaiting_decision", call: (a) => decideApplicationAction({ applicationId: a.id, expectedVersion: a.version, decision: "approve", reason: "" }) },
+  { name: "decide", status: "awaiting_decision", call: async (a) => decideApplicationAction({ applicationId: a.id, expectedVersion: a.version, ...(await approvalOf(a.id)) }) },
   { name: "declare conflict", status: "submitted", call: (a) => declareConflictAction({ applicationId: a.id, reason: "Shareholding" }) },
 ];
 
@@ -100,7 +100,8 @@ describe("every verifier action refuses outsiders", () => {
       actAs(caller);
       const result = await attempt.call(application, parties, extra);
       expect(result.ok, `${caller?.role ?? "anonymous"} must be refused`).toBe(false);
-      expect(["errors.forbidden", "errors.unauthenticated"]).toContain(result.message);
+      // Another body's staff get "not found", the answer for an id that does not exist (issue 11, defect 8).
+      expect(["errors.forbidden", "errors.notFound", "errors.unauthenticated"]).toContain(result.message);
     }
     expect(await snapshotOf(application.id)).toEqual(before);
   });

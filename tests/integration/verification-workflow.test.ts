@@ -28,7 +28,7 @@ import { verifyLineAction } from "@/lib/actions/verification/verify-line";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { loadVerifierApplication } from "@/lib/dal/verifier-application";
 import { actAs, createOrganization, createUser } from "../support/factories";
-import { createEntrustedApplication, createVerificationParties, recordSubmissionRound } from "../support/verification-fixtures";
+import { approvalOf, createEntrustedApplication, createVerificationParties, recordSubmissionRound } from "../support/verification-fixtures";
 
 async function current(applicationId: string) {
   const [row] = await db.select().from(applications).where(eq(applications.id, applicationId));
@@ -146,7 +146,7 @@ describe("the verification journey", () => {
 
     application = await current(id);
     actAs(reviewer);
-    const decision = await decideApplicationAction({ applicationId: id, expectedVersion: application.version, decision: "approve", reason: "" });
+    const decision = await decideApplicationAction({ applicationId: id, expectedVersion: application.version, ...(await approvalOf(id)) });
     expect(decision).toMatchObject({ ok: true, data: { status: "certified" } });
     expect(await current(id)).toMatchObject({ status: "certified", reviewerId: reviewer.id });
     expect(await db.select().from(certificates).where(eq(certificates.applicationId, id))).toHaveLength(1);
@@ -229,7 +229,7 @@ describe("impartiality", () => {
     const leadReviewer = await createUser("reviewer", body.id);
     const application = await createEntrustedApplication(enterpriseUser, body.id, { status: "awaiting_decision", leadVerifierId: leadReviewer.id });
     actAs(leadReviewer);
-    expect(await decideApplicationAction({ applicationId: application.id, expectedVersion: application.version, decision: "approve", reason: "" })).toMatchObject({
+    expect(await decideApplicationAction({ applicationId: application.id, expectedVersion: application.version, ...(await approvalOf(application.id)) })).toMatchObject({
       ok: false,
       message: "verifier.errors.leadCannotDecide",
     });
@@ -242,9 +242,10 @@ describe("concurrent decisions", () => {
     const { body, verifier, reviewer, enterpriseUser } = await createVerificationParties();
     const application = await createEntrustedApplication(enterpriseUser, body.id, { status: "awaiting_decision", leadVerifierId: verifier.id });
     actAs(reviewer);
+    const approval = await approvalOf(application.id);
     const results = await Promise.all(
       Array.from({ length: 50 }, () =>
-        decideApplicationAction({ applicationId: application.id, expectedVersion: application.version, decision: "approve", reason: "" }),
+        decideApplicationAction({ applicationId: application.id, expectedVersion: application.version, ...approval }),
       ),
     );
     expect(results.filter((result) => result.ok)).toHaveLength(1);

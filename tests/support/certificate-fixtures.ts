@@ -14,9 +14,11 @@ import {
   productCategories,
   products,
   submissions,
+  users,
 } from "@/db/schema";
+import { findUserAsActor } from "@/lib/auth/actor";
 import { canonicalDigest } from "@/lib/calc/digest";
-import { loadInventorySnapshot } from "@/lib/domain/applications/inventory-snapshot";
+import { loadInventorySnapshot } from "@/lib/dal/inventory-snapshot";
 import { issueCertificate } from "@/lib/domain/certificates/issue-certificate";
 import { createApplication, createOrganization, createUser } from "./factories";
 
@@ -42,7 +44,7 @@ export async function createCategory(benchmark?: { value: string; thresholds?: n
  * line (250 MWh × 0.4 allocation at the 2024 national grid factor) plus 2 kg of aluminium per piece
  * at a supplier factor of 8.5 kg CO2e/kg, over 10 000 pieces.
  */
-export async function createApplicationAwaitingDecision(options: { categoryId?: string } = {}) {
+export async function createApplicationAwaitingDecision(options: { categoryId?: string; product?: Partial<typeof products.$inferInsert> } = {}) {
   const enterprise = await createOrganization("enterprise");
   const body = await createOrganization("verification_body");
   const enterpriseUser = await createUser("enterprise", enterprise.id);
@@ -50,7 +52,7 @@ export async function createApplicationAwaitingDecision(options: { categoryId?: 
   const reviewer = await createUser("reviewer", body.id);
   const draft = await createApplication(enterprise.id, { verificationBodyId: body.id, leadVerifierId: verifier.id });
   const categoryId = options.categoryId ?? (await createCategory());
-  await db.update(products).set({ categoryId }).where(eq(products.id, draft.productId));
+  await db.update(products).set({ categoryId, ...options.product }).where(eq(products.id, draft.productId));
   await db.insert(inventoryLines).values({
     applicationId: draft.id,
     stage: "raw_material",
@@ -63,6 +65,20 @@ export async function createApplicationAwaitingDecision(options: { categoryId?: 
     supplierName: "Test Aluminium Co.",
   });
 
+  const { application, result } = await freezeForDecision(draft, { body, enterpriseUser, reviewer, categoryId });
+  return { application, enterprise, body, enterpriseUser, verifier, reviewer, result };
+}
+
+/**
+ * Freezes a draft's inventory as its first-round submission and moves it to the decision, as
+ * the body's recommendation would leave it: calculation, submission with its digest, reviewer
+ * and statement.
+ */
+export async function freezeForDecision(
+  draft: { id: string; inventoryRevision: number },
+  people: { body: { id: string }; enterpriseUser: { id: string }; reviewer: { id: string }; categoryId: string },
+) {
+  const { body, enterpriseUser, reviewer, categoryId } = people;
   const snapshot = await loadInventorySnapshot(db, draft.id);
   const [calculation] = await db
     .insert(calculations)
@@ -103,15 +119,23 @@ export async function createApplicationAwaitingDecision(options: { categoryId?: 
     })
     .where(eq(applications.id, draft.id))
     .returning();
-  return { application, enterprise, body, enterpriseUser, verifier, reviewer, result: snapshot.calculation.result };
+  return { application, result: snapshot.calculation.result };
+}
+
+/** A test user as the operations see them (with their organization), to call an operation directly. */
+export async function actorFor(user: { id: string }) {
+  const actor = await findUserAsActor(eq(users.id, user.id));
+  if (!actor) throw new Error(`test user ${user.id} is missing`);
+  return actor;
 }
 
 /** Approves (status certified) and issues, as the reviewer would in one transaction. */
-export async function createIssuedCertificate(options: { categoryId?: string } = {}) {
+export async function createIssuedCertificate(options: Parameters<typeof createApplicationAwaitingDecision>[0] = {}) {
   const setup = await createApplicationAwaitingDecision(options);
+  const reviewer = await actorFor(setup.reviewer);
   const certificate = await db.transaction(async (tx) => {
     await tx.update(applications).set({ status: "certified" }).where(eq(applications.id, setup.application.id));
-    return issueCertificate(tx, { applicationId: setup.application.id, actor: setup.reviewer });
+    return issueCertificate(tx, reviewer, { applicationId: setup.application.id });
   });
   return { ...setup, certificate };
 }

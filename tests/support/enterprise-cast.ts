@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { expect } from "vitest";
 import { db } from "@/db";
 import { emissionFactors, inventoryLines } from "@/db/schema";
-import type { ActionResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/result";
 import { actAs, createOrganization, createUser } from "./factories";
 
 export type Caller = Awaited<ReturnType<typeof createUser>>;

@@ -2,12 +2,25 @@
  * Small real files of each kind for upload tests (the signatures are what
  * content detection reads).
  */
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
 
-export const PDF_BYTES = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+/** A one-page PDF: an upload must parse as a PDF with pages, not merely start with %PDF. */
+export const PDF_BYTES = Buffer.from(
+  "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n" +
+    "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+);
+
+/**
+ * A PDF no other test uploads: stored bytes are shared by content (SHA-256 keys), so a test that
+ * watches its file appear and go needs bytes of its own.
+ */
+export function uniquePdf(): Buffer {
+  return Buffer.concat([PDF_BYTES, Buffer.from(`%${randomUUID()}\n`)]);
+}
 
 // A 1×1 PNG.
 export const PNG_BYTES = Buffer.from(
@@ -41,9 +54,9 @@ export function withTemporaryDataDir(): void {
   });
 }
 
-/** Every file currently stored under the evidence root. */
+/** Every file currently stored under the local storage root. */
 export function storedEvidenceFiles(): string[] {
-  const root = path.join(process.env.DATA_DIR ?? ".data", "evidence");
+  const root = path.join(process.env.DATA_DIR ?? ".data", "storage");
   if (!fs.existsSync(root)) return [];
   return fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
 }

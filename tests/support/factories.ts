@@ -21,8 +21,9 @@ import { hashPassword } from "@/lib/auth/password";
 import type { SessionClaims } from "@/lib/auth/session-claims";
 import { withCreditCodeCheck } from "@/lib/validation/credit-code";
 
+type TestClaims = Omit<SessionClaims, "sessionId" | "expiresAt"> & Partial<Pick<SessionClaims, "sessionId" | "expiresAt">>;
 const session = () =>
-  (globalThis as unknown as { __carbonlabelSession: { claims: SessionClaims | null } }).__carbonlabelSession;
+  (globalThis as unknown as { __carbonlabelSession: { claims: TestClaims | null } }).__carbonlabelSession;
 
 export const TEST_PASSWORD = "correct horse battery";
 let passwordHash: Promise<string> | null = null;
@@ -37,6 +38,17 @@ export function randomCreditCode(): string {
   let body = "91500112";
   for (let i = 0; i < 9; i++) body += charset[crypto.randomInt(charset.length)];
   return withCreditCodeCheck(body);
+}
+
+/** A mainland mobile number as someone types it: +86, grouped 3-4-4. */
+export function randomMobile(): string {
+  const digits = `1${3 + crypto.randomInt(7)}${crypto.randomInt(1_000_000_000).toString().padStart(9, "0")}`;
+  return `+86 ${digits.slice(0, 3)} ${digits.slice(3, 7)} ${digits.slice(7)}`;
+}
+
+/** What the sign-up form asks besides the organization and the person: the mobile, the password twice, consent. */
+export function signUpFields(password: string) {
+  return { mobile: randomMobile(), password, confirmPassword: password, consent: true };
 }
 
 export async function createOrganization(kind: OrganizationKind, overrides: Partial<typeof organizations.$inferInsert> = {}) {
@@ -73,10 +85,16 @@ export async function createUser(role: Role, organizationId?: string, overrides:
   return row;
 }
 
-/** Makes the next action calls run as this user (null = anonymous). */
-export function actAs(user: { id: string; role: Role; organizationId: string; sessionVersion: number } | null) {
+/**
+ * Makes the next action calls run as this user (null = anonymous): in the session given, or in
+ * the one this user keeps across `actAs` calls (opened on first use, like one browser's cookie).
+ */
+export function actAs(
+  user: { id: string; role: Role; organizationId: string; sessionVersion: number } | null,
+  inSession?: Pick<SessionClaims, "sessionId" | "expiresAt">,
+) {
   session().claims = user
-    ? { id: user.id, role: user.role, organizationId: user.organizationId, sessionVersion: user.sessionVersion }
+    ? { id: user.id, role: user.role, organizationId: user.organizationId, sessionVersion: user.sessionVersion, ...inSession }
     : null;
 }
 

@@ -22,7 +22,7 @@ export default async function setup() {
     console.log(`[integration] PGlite in ${dir} (no PostgreSQL reachable)`);
   }
   const { migrateDatabase } = await import("@/db/migrate");
-  const { seedReferenceData } = await import("@/db/seed/reference-data");
+  const { seedReferenceData } = await import("@/lib/seed/reference-data");
   const { db, closeDb } = await import("@/db");
   await migrateDatabase();
   await seedReferenceData(db);

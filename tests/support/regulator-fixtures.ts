@@ -27,8 +27,8 @@ export async function createRegion(region: string, district: string) {
   return { region, district, bureau, regulator, body, verifier, enterprise, enterpriseUser };
 }
 
-/** A factor of its own (never the seeded ones other tests rely on). */
-export async function createFactor(value = "0.5", unit = "kWh") {
+/** A factor of its own (never the seeded ones other tests rely on); national (CN) unless a region is given. */
+export async function createFactor(value = "0.5", unit = "kWh", region = "CN") {
   const [factor] = await db
     .insert(emissionFactors)
     .values({
@@ -38,7 +38,7 @@ export async function createFactor(value = "0.5", unit = "kWh") {
       category: "electricity",
       value,
       unit,
-      region: "CN",
+      region,
       year: 2025,
       source: "test",
     })

@@ -14,7 +14,8 @@ import {
   type ApplicationStatus,
 } from "@/db/schema";
 import { canonicalDigest } from "@/lib/calc/digest";
-import { loadInventorySnapshot } from "@/lib/domain/applications/inventory-snapshot";
+import { decisionOutcome } from "@/lib/dal/decision-outcome";
+import { loadInventorySnapshot } from "@/lib/dal/inventory-snapshot";
 import { createApplication, createOrganization, createUser } from "./factories";
 
 /** A body with a verifier and a reviewer, and an enterprise with one user. */
@@ -118,4 +119,20 @@ export async function createEntrustedApplication(
     .where(eq(applications.id, application.id))
     .returning();
   return updated;
+}
+
+/**
+ * An approval as the decision form sends it: confirming the grade and benchmark the reviewer is
+ * shown (the same read as the page), which the form requires before approving.
+ */
+export async function approvalOf(applicationId: string) {
+  const [application] = await db.select().from(applications).where(eq(applications.id, applicationId));
+  // A door tried with an id that names no application still needs a well-formed confirmation, to reach the refusal.
+  const outcome = application ? await decisionOutcome(db, application) : null;
+  return {
+    decision: "approve" as const,
+    reason: "",
+    confirmed: true,
+    confirmedOutcome: { grade: outcome?.grade ?? null, benchmarkId: outcome?.benchmark?.id ?? null },
+  };
 }

@@ -3,16 +3,24 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getMessages, getTranslations } from "next-intl/server";
 import { cache } from "react";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { formatSignificant } from "@/lib/calc/format";
-import { LABEL_SIGNIFICANT_DIGITS } from "@/lib/certificates/label-svg";
+import { CredentialDownload } from "@/components/credentials/credential-download";
+import {
+  BodySection,
+  GradeSection,
+  HistorySection,
+  HolderSection,
+  LabelSection,
+  ResultSection,
+  ScopeSection,
+  type LabelsT,
+} from "@/components/certificates/public-certificate-sections";
 import { declaredUnitText, type LabelStrings } from "@/lib/certificates/strings";
 import { findPublicCertificate } from "@/lib/dal/public-certificates";
 import { cn } from "@/lib/utils";
 
 type Props = { params: Promise<{ certificateNumber: string }> };
 
-const lookup = cache((number: string) => findPublicCertificate(decodeURIComponent(number)));
+const lookup = cache((number: string) => findPublicCertificate(number));
 
 const STATUS_STYLES = {
   valid: "border-brand-600 bg-brand-50 text-brand-900",
@@ -27,7 +35,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: certificate ? t("metaTitle", { number: certificate.number }) : t("notFoundTitle"), robots: { index: false } };
 }
 
-/** The QR code's target: anyone, no sign-in, server-rendered; what the label shows plus the live status. */
+/**
+ * The QR code's target: anyone, no sign-in, server-rendered from the certificate's frozen snapshot:
+ * the live status, the label and its downloads, holder, scope, result, grade, body, history, credential.
+ */
 export default async function PublicCertificatePage({ params }: Props) {
   const certificate = await lookup((await params).certificateNumber);
   if (!certificate) notFound();
@@ -42,23 +53,8 @@ export default async function PublicCertificatePage({ params }: Props) {
   const en = locale === "en";
   const { status } = certificate;
 
-  const facts: Array<[string, string]> = [
-    [t("public.product"), en ? certificate.productNameEn : certificate.productNameZh],
-    [t("public.model"), certificate.model],
-    [t("public.enterprise"), (en && certificate.enterpriseNameEn) || certificate.enterpriseName],
-    [t("public.category"), en ? certificate.categoryNameEn : certificate.categoryNameZh],
-    [t("public.boundary"), t(`systemBoundary.${certificate.systemBoundary}`)],
-    [
-      t("public.grade"),
-      certificate.grade === null || certificate.benchmarkVersion === null
-        ? t("public.noGrade")
-        : t("public.gradeWithBenchmark", { grade: certificate.grade, version: certificate.benchmarkVersion }),
-    ],
-    [t("public.verificationBody"), certificate.verificationBodyName],
-    [t("public.issuedOn"), date(certificate.issuedOn)],
-    [t("public.expiresOn"), date(certificate.expiresOn)],
-  ];
-
+  const unit = declaredUnitText(certificate.scope.declaredUnit.amount, certificate.scope.declaredUnit.unit, strings);
+  const section = { certificate, t: t as LabelsT, en, date, unit };
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <section aria-labelledby="certificate-status" className={cn("rounded-2xl border-2 px-5 py-6 sm:px-8", STATUS_STYLES[status])}>
@@ -68,13 +64,13 @@ export default async function PublicCertificatePage({ params }: Props) {
           <span className="sr-only">{t("public.statusHeading")}: </span>
           {t(`public.statusNow.${status}`)}
         </h1>
-        <p className="mt-3 text-base">{t(`public.statusExplain.${status}`, { expiresOn: date(certificate.expiresOn) })}</p>
+        <p className="mt-3 text-base">{t(`public.statusExplain.${status}`, { expiresOn: date(certificate.validity.expiresOn) })}</p>
         {certificate.statusReason ? (
           <p className="mt-3 text-base">
             <span className="font-semibold">{t("public.reason")}:</span> {certificate.statusReason}
             {certificate.statusChangedAt ? (
               <span className="block text-sm opacity-80">
-                {t("public.since", { date: format.dateTime(certificate.statusChangedAt, { dateStyle: "long" }) })}
+                {t("public.since", { date: format.dateTime(new Date(certificate.statusChangedAt), { dateStyle: "long" }) })}
               </span>
             ) : null}
           </p>
@@ -82,28 +78,14 @@ export default async function PublicCertificatePage({ params }: Props) {
         <p className="mt-4 text-sm opacity-80">{t("public.genuineHint")}</p>
       </section>
 
-      <Card>
-        <CardHeader title={t("public.labelHeading")} />
-        <CardBody>
-          <p className="text-sm text-slate-600">{t("public.footprint")}</p>
-          <p className="mt-1 text-4xl font-semibold tabular-nums text-brand-800">
-            {formatSignificant(certificate.value, LABEL_SIGNIFICANT_DIGITS)}{" "}
-            <span className="text-lg font-normal text-slate-700">
-              {t("label.footprintUnit", {
-                unit: declaredUnitText(certificate.declaredUnitAmount, certificate.declaredUnit, strings),
-              })}
-            </span>
-          </p>
-          <dl className="mt-5 grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
-            {facts.map(([term, value]) => (
-              <div key={term} className="contents">
-                <dt className="text-sm text-slate-600">{term}</dt>
-                <dd className="font-medium text-slate-900">{value}</dd>
-              </div>
-            ))}
-          </dl>
-        </CardBody>
-      </Card>
+      <LabelSection {...section} />
+      <HolderSection {...section} />
+      <ScopeSection {...section} />
+      <ResultSection {...section} />
+      <GradeSection {...section} />
+      <BodySection {...section} />
+      <HistorySection {...section} />
+      <CredentialDownload number={certificate.number} />
       <p className="text-center">
         <Link href="/registry" className="font-medium text-brand-700 hover:underline">
           {t("public.registryLink")}

@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useMessage } from "@/components/use-message";
-import type { ActionResult } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/result";
 import { verifyAuditChainAction } from "@/lib/actions/regulator/verify-audit-chain";
 import type { ChainVerification } from "@/lib/dal/audit-trail";
 

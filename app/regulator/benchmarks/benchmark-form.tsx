@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
+import { Toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
@@ -47,7 +48,7 @@ export function BenchmarkForm({ categories }: { categories: ReadonlyArray<{ id: 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t("newVersion")}>
       {formError ? <Alert tone="danger">{translate(formError)}</Alert> : null}
-      {succeeded ? <Alert tone="success">{t("saved")}</Alert> : null}
+      {succeeded ? <Toast>{t("saved")}</Toast> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label={t("category")} error={errors.categoryId?.message}>
           <Select {...form.register("categoryId", { onChange: () => setPreview(null) })}>

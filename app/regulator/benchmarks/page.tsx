@@ -1,11 +1,18 @@
+import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { AREA_ROLES } from "@/lib/auth/permissions";
+import { AREA_ROLES } from "@/lib/policy";
 import { listBenchmarks } from "@/lib/dal/benchmarks";
 import { BenchmarkForm } from "./benchmark-form";
+import { DATE_FORMAT, calendarDate } from "@/lib/i18n/date-format";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("benchmarks");
+  return { title: t("title") };
+}
 
 export default async function BenchmarksPage() {
   const user = await requirePageUser(AREA_ROLES.regulator, "/regulator/benchmarks");
@@ -14,7 +21,7 @@ export default async function BenchmarksPage() {
   const locale = await getLocale();
   const format = await getFormatter();
   const zh = locale.startsWith("zh");
-  const date = (value: string) => format.dateTime(new Date(`${value}T00:00:00+08:00`), { dateStyle: "medium" });
+  const date = (value: string) => format.dateTime(calendarDate(value), DATE_FORMAT);
   return (
     <>
       <PageHeader title={t("title")} description={t("intro")} />

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ManagedCertificates, parseManagedQuery } from "@/components/certificates/managed-certificates";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { AREA_ROLES } from "@/lib/auth/permissions";
+import { listManagedCertificates } from "@/lib/dal/certificates";
+import { AREA_ROLES } from "@/lib/policy";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("certificates");
@@ -16,5 +17,6 @@ export default async function RegulatorCertificatesPage({
 }) {
   const user = await requirePageUser(AREA_ROLES.regulator, "/regulator/certificates");
   const { filter, page } = parseManagedQuery(await searchParams);
-  return <ManagedCertificates user={user} path="/regulator/certificates" filter={filter} page={page} />;
+  const result = await listManagedCertificates(user, filter, page);
+  return <ManagedCertificates result={result} audience="regulator" path="/regulator/certificates" filter={filter} page={page} />;
 }

@@ -1,8 +1,8 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/policy";
 import { pilotDashboard } from "@/lib/dal/regulator-overview";
 import { todayInShanghai } from "@/lib/certificates/validity";
-import { dashboardCsv } from "@/lib/regulator/dashboard-csv";
+import { dashboardCsv } from "@/lib/http/dashboard-csv";
 import { parseDashboardFilters } from "@/lib/validation/schemas/regulator";
 
 export const dynamic = "force-dynamic";

@@ -5,11 +5,8 @@ import { submitApplication } from "@/lib/domain/applications/submit-application"
 import { submitApplicationSchema } from "@/lib/validation/schemas/applications";
 
 /** 认证委托: submits the application to the chosen verification body. */
-export const submitApplicationAction = createAction("application.submit", {
+export const submitApplicationAction = createAction(submitApplication, {
   schema: submitApplicationSchema,
+  result: ({ submissionId }) => ({ submissionId }),
   revalidate: (input) => [`/enterprise/applications/${input.applicationId}`, "/enterprise", "/verifier"],
-  run: async ({ user, input, tx }) => {
-    const { submissionId } = await submitApplication(tx, user, input);
-    return { submissionId };
-  },
 });

@@ -5,11 +5,8 @@ import { withdrawSubmission } from "@/lib/domain/applications/withdraw-submissio
 import { applicationIdSchema } from "@/lib/validation/schemas/applications";
 
 /** Withdraws a submission the verification body has not accepted yet. */
-export const withdrawSubmissionAction = createAction("application.withdrawSubmission", {
+export const withdrawSubmissionAction = createAction(withdrawSubmission, {
   schema: applicationIdSchema,
+  result: (_updated, input) => ({ applicationId: input.applicationId }),
   revalidate: (input) => [`/enterprise/applications/${input.applicationId}`, "/enterprise", "/verifier"],
-  run: async ({ user, input, tx }) => {
-    await withdrawSubmission(tx, user, input.applicationId);
-    return { applicationId: input.applicationId };
-  },
 });

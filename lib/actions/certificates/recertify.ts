@@ -4,8 +4,8 @@ import { createAction } from "@/lib/actions/validated-action";
 import { recertify } from "@/lib/domain/certificates/recertify";
 import { recertifySchema } from "@/lib/validation/schemas/certificates";
 
-export const recertifyAction = createAction("certificate.recertify", {
+/** 再认证: the holder opens a renewal application for a certified product. */
+export const recertifyAction = createAction(recertify, {
   schema: recertifySchema,
   revalidate: () => ["/enterprise"],
-  run: ({ user, input, tx }) => recertify(tx, { certificateId: input.certificateId, actor: user }),
 });

@@ -3,13 +3,12 @@
 import { createAction } from "@/lib/actions/validated-action";
 import { recordSurveillance } from "@/lib/domain/certificates/record-surveillance";
 import { recordSurveillanceSchema } from "@/lib/validation/schemas/certificates";
+import { publicCertificateTag } from "@/lib/dal/public-certificates";
 import { certificatePaths } from "./paths";
 
-export const recordSurveillanceAction = createAction("certificate.recordSurveillance", {
+export const recordSurveillanceAction = createAction(recordSurveillance, {
   schema: recordSurveillanceSchema,
-  run: async ({ user, input, tx }) => {
-    const certificate = await recordSurveillance(tx, { ...input, actor: user });
-    return { number: certificate.number, status: certificate.status, version: certificate.version };
-  },
+  result: (certificate) => ({ number: certificate.number, status: certificate.status, version: certificate.version }),
   revalidate: (_input, data) => certificatePaths(data.number),
+  expireTags: (_input, data) => [publicCertificateTag(data.number)],
 });

@@ -3,13 +3,12 @@
 import { createAction } from "@/lib/actions/validated-action";
 import { suspendCertificate } from "@/lib/domain/certificates/suspend-certificate";
 import { suspendCertificateSchema } from "@/lib/validation/schemas/certificates";
+import { publicCertificateTag } from "@/lib/dal/public-certificates";
 import { certificatePaths } from "./paths";
 
-export const suspendCertificateAction = createAction("certificate.suspend", {
+export const suspendCertificateAction = createAction(suspendCertificate, {
   schema: suspendCertificateSchema,
-  run: async ({ user, input, tx }) => {
-    const certificate = await suspendCertificate(tx, { ...input, actor: user });
-    return { number: certificate.number, status: certificate.status, version: certificate.version };
-  },
+  result: (certificate) => ({ number: certificate.number, status: certificate.status, version: certificate.version }),
   revalidate: (_input, data) => certificatePaths(data.number),
+  expireTags: (_input, data) => [publicCertificateTag(data.number)],
 });

@@ -5,11 +5,8 @@ import { acceptApplication } from "@/lib/domain/verification/accept-application"
 import { applicationTransitionSchema } from "@/lib/validation/schemas/verification";
 import { applicationPaths } from "./paths";
 
-export const acceptApplicationAction = createAction("application.accept", {
+export const acceptApplicationAction = createAction(acceptApplication, {
   schema: applicationTransitionSchema,
+  result: (updated) => ({ status: updated.status }),
   revalidate: (input) => applicationPaths(input.applicationId),
-  run: async ({ user, input, tx }) => {
-    const updated = await acceptApplication(tx, { ...input, actor: user });
-    return { status: updated.status };
-  },
 });

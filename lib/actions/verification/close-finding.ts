@@ -5,11 +5,8 @@ import { closeFinding } from "@/lib/domain/verification/close-finding";
 import { closeFindingSchema } from "@/lib/validation/schemas/verification";
 import { applicationPaths } from "./paths";
 
-export const closeFindingAction = createAction("finding.close", {
+export const closeFindingAction = createAction(closeFinding, {
   schema: closeFindingSchema,
+  result: (finding) => ({ findingId: finding.id }),
   revalidate: (input) => applicationPaths(input.applicationId),
-  run: async ({ user, input, tx }) => {
-    const finding = await closeFinding(tx, { ...input, actor: user });
-    return { findingId: finding.id };
-  },
 });

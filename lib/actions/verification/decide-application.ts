@@ -5,11 +5,8 @@ import { decideApplication } from "@/lib/domain/verification/decide-application"
 import { decideSchema } from "@/lib/validation/schemas/verification";
 import { applicationPaths } from "./paths";
 
-export const decideApplicationAction = createAction("application.decide", {
+export const decideApplicationAction = createAction(decideApplication, {
   schema: decideSchema,
+  result: ({ application, certificateId }) => ({ status: application.status, certificateId }),
   revalidate: (input) => applicationPaths(input.applicationId),
-  run: async ({ user, input, tx }) => {
-    const { application, certificateId } = await decideApplication(tx, { ...input, actor: user });
-    return { status: application.status, certificateId };
-  },
 });

@@ -5,8 +5,7 @@ import { declareConflict } from "@/lib/domain/verification/declare-conflict";
 import { declareConflictSchema } from "@/lib/validation/schemas/verification";
 import { applicationPaths } from "./paths";
 
-export const declareConflictAction = createAction("conflict.declare", {
+export const declareConflictAction = createAction(declareConflict, {
   schema: declareConflictSchema,
   revalidate: (input) => applicationPaths(input.applicationId),
-  run: async ({ user, input, tx }) => declareConflict(tx, { ...input, actor: user }),
 });

@@ -5,11 +5,8 @@ import { declineApplication } from "@/lib/domain/verification/decline-applicatio
 import { declineSchema } from "@/lib/validation/schemas/verification";
 import { applicationPaths } from "./paths";
 
-export const declineApplicationAction = createAction("application.decline", {
+export const declineApplicationAction = createAction(declineApplication, {
   schema: declineSchema,
+  result: (updated) => ({ status: updated.status }),
   revalidate: (input) => applicationPaths(input.applicationId),
-  run: async ({ user, input, tx }) => {
-    const updated = await declineApplication(tx, { ...input, actor: user });
-    return { status: updated.status };
-  },
 });

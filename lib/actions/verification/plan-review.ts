@@ -5,11 +5,8 @@ import { planReview } from "@/lib/domain/verification/plan-review";
 import { planSchema } from "@/lib/validation/schemas/verification";
 import { applicationPaths } from "./paths";
 
-export const planReviewAction = createAction("application.plan", {
+export const planReviewAction = createAction(planReview, {
   schema: planSchema,
+  result: (updated) => ({ status: updated.status }),
   revalidate: (input) => applicationPaths(input.applicationId),
-  run: async ({ user, input, tx }) => {
-    const updated = await planReview(tx, { ...input, actor: user });
-    return { status: updated.status };
-  },
 });

@@ -5,11 +5,8 @@ import { raiseFinding } from "@/lib/domain/verification/raise-finding";
 import { raiseFindingSchema } from "@/lib/validation/schemas/verification";
 import { applicationPaths } from "./paths";
 
-export const raiseFindingAction = createAction("finding.raise", {
+export const raiseFindingAction = createAction(raiseFinding, {
   schema: raiseFindingSchema,
+  result: (finding) => ({ findingId: finding.id }),
   revalidate: (input) => applicationPaths(input.applicationId),
-  run: async ({ user, input, tx }) => {
-    const finding = await raiseFinding(tx, { ...input, actor: user });
-    return { findingId: finding.id };
-  },
 });

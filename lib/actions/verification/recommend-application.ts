@@ -5,11 +5,8 @@ import { recommendApplication } from "@/lib/domain/verification/recommend-applic
 import { recommendSchema } from "@/lib/validation/schemas/verification";
 import { applicationPaths } from "./paths";
 
-export const recommendApplicationAction = createAction("application.recommend", {
+export const recommendApplicationAction = createAction(recommendApplication, {
   schema: recommendSchema,
+  result: (updated) => ({ status: updated.status }),
   revalidate: (input) => applicationPaths(input.applicationId),
-  run: async ({ user, input, tx }) => {
-    const updated = await recommendApplication(tx, { ...input, actor: user });
-    return { status: updated.status };
-  },
 });

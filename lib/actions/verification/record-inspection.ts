@@ -5,11 +5,8 @@ import { recordInspection } from "@/lib/domain/verification/record-inspection";
 import { inspectionSchema } from "@/lib/validation/schemas/verification";
 import { applicationPaths } from "./paths";
 
-export const recordInspectionAction = createAction("application.recordInspection", {
+export const recordInspectionAction = createAction(recordInspection, {
   schema: inspectionSchema,
+  result: (inspection) => ({ inspectionId: inspection.id }),
   revalidate: (input) => applicationPaths(input.applicationId),
-  run: async ({ user, input, tx }) => {
-    const inspection = await recordInspection(tx, { ...input, actor: user });
-    return { inspectionId: inspection.id };
-  },
 });

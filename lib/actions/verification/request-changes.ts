@@ -5,11 +5,8 @@ import { requestChanges } from "@/lib/domain/verification/request-changes";
 import { applicationTransitionSchema } from "@/lib/validation/schemas/verification";
 import { applicationPaths } from "./paths";
 
-export const requestChangesAction = createAction("application.requestChanges", {
+export const requestChangesAction = createAction(requestChanges, {
   schema: applicationTransitionSchema,
+  result: (updated) => ({ status: updated.status }),
   revalidate: (input) => applicationPaths(input.applicationId),
-  run: async ({ user, input, tx }) => {
-    const updated = await requestChanges(tx, { ...input, actor: user });
-    return { status: updated.status };
-  },
 });

@@ -5,8 +5,8 @@ import { respondToFinding } from "@/lib/domain/verification/respond-to-finding";
 import { respondToFindingSchema } from "@/lib/validation/schemas/verification";
 import { applicationPaths } from "./paths";
 
-export const respondToFindingAction = createAction("finding.respond", {
+/** The enterprise answers a finding of the verification body. */
+export const respondToFindingAction = createAction(respondToFinding, {
   schema: respondToFindingSchema,
-  revalidate: (_input, data: { applicationId: string }) => applicationPaths(data.applicationId),
-  run: async ({ user, input, tx }) => respondToFinding(tx, { ...input, actor: user }),
+  revalidate: (_input, data) => applicationPaths(data.applicationId),
 });

@@ -5,11 +5,8 @@ import { verifyLine } from "@/lib/domain/verification/verify-line";
 import { verifyLineSchema } from "@/lib/validation/schemas/verification";
 import { applicationPaths } from "./paths";
 
-export const verifyLineAction = createAction("line.verify", {
+export const verifyLineAction = createAction(verifyLine, {
   schema: verifyLineSchema,
+  result: (line) => ({ lineId: line.id }),
   revalidate: (input) => applicationPaths(input.applicationId),
-  run: async ({ user, input, tx }) => {
-    const line = await verifyLine(tx, { ...input, actor: user });
-    return { lineId: line.id };
-  },
 });

@@ -2,25 +2,45 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { applications, type Application } from "@/db/schema";
-import { ConflictError, NotFoundError } from "@/lib/actions/errors";
-import type { CurrentUser } from "@/lib/auth/current-user";
-import { isInventoryEditable } from "./rules";
+import { NotFoundError } from "@/lib/errors";
+import { assertDecision, decideOnApplication, type Actor, type ApplicationPermission } from "@/lib/policy";
+
+/** Permissions whose rule is the editable inventory (draft, changes requested, declined). */
+export type InventoryPermission = Extract<ApplicationPermission, "inventory.edit" | "application.calculate" | "evidence.upload" | "evidence.delete">;
+
+/** Permissions an enterprise exercises on its own application. */
+export type OwnerPermission = InventoryPermission | Extract<ApplicationPermission, "application.submit" | "application.withdrawSubmission">;
 
 /**
- * The application, locked for this transaction, if it belongs to the user's
- * enterprise; another organization's application is "not found" (no leak).
+ * The application, locked for the rest of the transaction, once the policy
+ * gives the actor `permission` on it: the role, the application owned by the
+ * actor's enterprise (another's is "not found", no leak) and a status the
+ * permission allows. Locking serializes concurrent changes to one application.
  */
-export async function lockOwnApplication(tx: Tx, user: CurrentUser, applicationId: string): Promise<Application> {
+export async function lockOwnApplication(
+  tx: Tx,
+  actor: Actor | null,
+  applicationId: string,
+  permission: OwnerPermission,
+): Promise<Application> {
   const [application] = await tx.select().from(applications).where(eq(applications.id, applicationId)).for("update");
-  if (!application || application.organizationId !== user.organizationId) throw new NotFoundError();
+  if (!application) throw new NotFoundError();
+  assertDecision(decideOnApplication(actor, permission, application));
   return application;
 }
 
-/** Locks the application and refuses when its inventory is frozen (with a body, or decided). */
-export async function lockEditableInventory(tx: Tx, user: CurrentUser, applicationId: string): Promise<Application> {
-  const application = await lockOwnApplication(tx, user, applicationId);
-  if (!isInventoryEditable(application.status)) throw new ConflictError("inventory.errors.frozen");
-  return application;
+/**
+ * `lockOwnApplication` for a change to the inventory (its lines, evidence or
+ * calculation): refused with "inventory.errors.frozen" while a body holds the
+ * application or once it is decided.
+ */
+export async function lockEditableInventory(
+  tx: Tx,
+  actor: Actor | null,
+  applicationId: string,
+  permission: InventoryPermission,
+): Promise<Application> {
+  return lockOwnApplication(tx, actor, applicationId, permission);
 }
 
 /** Every inventory change makes earlier calculations stale. */

@@ -2,12 +2,11 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { applications, calculations, type Calculation } from "@/db/schema";
-import { NotFoundError } from "@/lib/actions/errors";
+import { NotFoundError } from "@/lib/errors";
 import type { AuditActor } from "@/lib/audit/record-audit-event";
-import type { CalculationFailure, CalculationSuccess } from "@/lib/calc/calculate";
-import { calculateInventory, loadInventory, type LoadedInventory } from "./inventory-snapshot";
-
-export type CalculationBreakdown = Omit<CalculationSuccess, "ok" | "result" | "primaryShare" | "dataQuality" | "gwpSet">;
+import type { CalculationBreakdown, CalculationFailure, CalculationSuccess } from "@/lib/calc/calculate";
+import { loadInventory } from "@/lib/dal/inventory-snapshot";
+import { calculateInventory, type LoadedInventory } from "@/lib/rules/inventory-snapshot";
 
 export type RunCalculationOutcome =
   | { ok: true; calculation: Calculation; inventory: LoadedInventory; result: CalculationSuccess }

@@ -2,8 +2,7 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { stageTransitions } from "@/db/schema";
 
-/** `month` of the all-time roll-up: a dashboard without a period reads a few thousand rows, not every month's. */
-export const ALL_MONTHS = "0001-01-01";
+import { ALL_MONTHS } from "@/lib/regulator/stage-buckets";
 
 /**
  * Counts stage_transitions rows into stage_duration_buckets (see db/schema.ts):

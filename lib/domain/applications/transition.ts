@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { applications, type Application, type ApplicationStatus } from "@/db/schema";
-import { ConflictError } from "@/lib/actions/errors";
+import { ConflictError } from "@/lib/errors";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
 import { recordStageTransition } from "./stage-durations";
 

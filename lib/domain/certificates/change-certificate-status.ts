@@ -2,24 +2,26 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { certificates, type Certificate, type CertificateStatus } from "@/db/schema";
-import { ConflictError, NotFoundError } from "@/lib/actions/errors";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { assertDecision, decideOnCertificate, mayReachCertificate, type CertificatePermission, type UserActor } from "@/lib/policy";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { effectiveStatus, todayInShanghai } from "@/lib/certificates/validity";
 import { notify } from "@/lib/notifications/notify";
-
-export type CertificateActor = Pick<CurrentUser, "id" | "role" | "organizationId" | "region">;
+import { publishCertificateStatus } from "@/lib/domain/credentials/status-lists";
+import { footprintFollowsStatus } from "@/lib/domain/footprints/publish-footprint";
 
 export type StatusChangeRequest = {
   certificateId: string;
   /** The version the user saw; a different current version is a conflict. */
   expectedVersion: number;
-  /** Live statuses (expiry by date counted) the change is allowed from. */
+  /**
+   * Stored statuses the UPDATE accepts (the guard against a concurrent change); the policy's
+   * rule for `permission` decides which live statuses (expiry by date counted) allow it at all.
+   */
   from: readonly CertificateStatus[];
   to: CertificateStatus;
-  actor: CertificateActor;
-  /** Who may do it to this certificate (body, regulator of the region, …). */
-  authorize: (certificate: Certificate) => boolean;
+  /** The permission the change needs (its scope: body, regulator of the region, …, and its statuses). */
+  permission: CertificatePermission;
   /** Audit action, e.g. `certificate.suspend`. */
   action: string;
   reason: string | null;
@@ -31,17 +33,35 @@ export type StatusChangeRequest = {
 };
 
 /**
- * Reads the certificate and refuses unless the actor may act on it and its live status allows
- * the change; another's certificate is "not found" (no leak).
+ * Reads the certificate and refuses unless the policy gives the actor `permission` on it (scope;
+ * the operation asserted the role first, and the status is checked after the version, see
+ * below); another's certificate is "not found" (no leak).
  */
 export async function loadCertificateFor(
   tx: Tx,
   certificateId: string,
-  authorize: (certificate: Certificate) => boolean,
+  actor: UserActor,
+  permission: CertificatePermission,
 ): Promise<Certificate> {
   const [certificate] = await tx.select().from(certificates).where(eq(certificates.id, certificateId));
-  if (!certificate || !authorize(certificate)) throw new NotFoundError("certificates.errors.notFound");
+  if (!certificate || !mayReachCertificate(actor, permission, certificate)) throw new NotFoundError("certificates.errors.notFound");
   return certificate;
+}
+
+/**
+ * The state part of the policy, after the version: a user who saw an older version is told
+ * someone else changed it (whatever the status is now) rather than that the status forbids it.
+ */
+export function assertCertificateState(
+  certificate: Certificate,
+  expectedVersion: number,
+  actor: UserActor,
+  permission: CertificatePermission,
+): CertificateStatus {
+  const live = effectiveStatus(certificate.status, certificate.expiresOn, todayInShanghai());
+  if (certificate.version !== expectedVersion) throw new ConflictError("certificates.errors.conflict");
+  assertDecision(decideOnCertificate(actor, permission, { ...certificate, status: live }));
+  return live;
 }
 
 /**
@@ -49,11 +69,9 @@ export async function loadCertificateFor(
  * UPDATE on id + version + stored status, so of two concurrent changes exactly one succeeds; the
  * audit event and the enterprise's notification are written in the same transaction.
  */
-export async function changeCertificateStatus(tx: Tx, request: StatusChangeRequest): Promise<Certificate> {
-  const certificate = await loadCertificateFor(tx, request.certificateId, request.authorize);
-  const live = effectiveStatus(certificate.status, certificate.expiresOn, todayInShanghai());
-  if (certificate.version !== request.expectedVersion) throw new ConflictError("certificates.errors.conflict");
-  if (!request.from.includes(live)) throw new ConflictError("certificates.errors.notAllowedInStatus");
+export async function changeCertificateStatus(tx: Tx, actor: UserActor, request: StatusChangeRequest): Promise<Certificate> {
+  const certificate = await loadCertificateFor(tx, request.certificateId, actor, request.permission);
+  const live = assertCertificateState(certificate, request.expectedVersion, actor, request.permission);
 
   const [updated] = await tx
     .update(certificates)
@@ -74,7 +92,7 @@ export async function changeCertificateStatus(tx: Tx, request: StatusChangeReque
     .returning();
   if (!updated) throw new ConflictError("certificates.errors.conflict");
 
-  await recordAuditEvent(tx, request.actor, {
+  await recordAuditEvent(tx, actor, {
     action: request.action,
     entityType: "certificate",
     entityId: certificate.id,
@@ -94,5 +112,7 @@ export async function changeCertificateStatus(tx: Tx, request: StatusChangeReque
     certificateId: certificate.id,
     params: { number: certificate.number, ...(request.reason ? { reason: request.reason } : {}) },
   });
+  await publishCertificateStatus(tx, updated);
+  await footprintFollowsStatus(tx, updated, live);
   return updated;
 }

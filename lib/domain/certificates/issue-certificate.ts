@@ -1,9 +1,8 @@
 import "server-only";
-import { and, desc, eq, inArray, lte } from "drizzle-orm";
+import { desc, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db";
 import {
   applications,
-  benchmarks,
   certificates,
   organizations,
   productCategories,
@@ -12,18 +11,24 @@ import {
   type ApplicationStatus,
   type Certificate,
 } from "@/db/schema";
-import { ActionError, ConflictError, NotFoundError } from "@/lib/actions/errors";
-import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
-import { Decimal } from "@/lib/calc/decimal";
+import { OperationError, ConflictError, NotFoundError } from "@/lib/errors";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { loadVerificationParticipants } from "@/lib/dal/application-participants";
 import { canonicalDigest } from "@/lib/calc/digest";
-import { gradeFor } from "@/lib/certificates/grade";
+import { gradeDeclaredUnit } from "@/lib/certificates/grade";
 import { generateCertificateNumber } from "@/lib/certificates/number";
 import { certificateRegionCode } from "@/lib/certificates/region-code";
 import { expiryDateFor, nextSurveillanceDue, todayInShanghai } from "@/lib/certificates/validity";
-import type { InventorySnapshot } from "@/lib/domain/applications/inventory-snapshot";
+import type { InventorySnapshot } from "@/lib/rules/inventory-snapshot";
 import { notify } from "@/lib/notifications/notify";
-import { recordCertificateStageEmissions } from "@/lib/regulator/stage-emissions";
-import type { CertificateSnapshot } from "./certificate-snapshot";
+import { recordCertificateStageEmissions } from "@/lib/domain/certificates/stage-emissions";
+import { signCertificateCredential } from "@/lib/domain/credentials/sign-certificate-credential";
+import { publishCertificateFootprint } from "@/lib/domain/footprints/publish-footprint";
+import { renderIssuedStudyReport, storeIssuedStudyReport } from "@/lib/domain/certificates/study-report";
+import { benchmarkInForce } from "@/lib/dal/benchmarks";
+import { loadFactorCitations, snapshotFactorIds } from "@/lib/dal/study-report";
+import type { CertificateSnapshot } from "@/lib/rules/certificate-snapshot";
+import { assertDecision, assertUserCan, decideOnApplication, type Actor } from "@/lib/policy";
 import { violatedUniqueConstraint } from "./unique-violation";
 
 /**
@@ -35,26 +40,28 @@ const ISSUABLE_STATUSES: readonly ApplicationStatus[] = ["awaiting_decision", "c
 /** 30^6 suffixes make a collision rare; a few fresh draws make a failure practically impossible. */
 const NUMBER_ATTEMPTS = 5;
 
-export type IssueCertificateRequest = {
-  applicationId: string;
-  actor: NonNullable<AuditActor>;
-};
+export type IssueCertificateInput = { applicationId: string };
 
 /**
  * Issues the certificate of an approved application inside the approval's transaction:
- * grades the verified footprint against the category's benchmark in force, draws a unique
+ * grades the verified footprint against the category's benchmark in force in its region, draws a unique
  * number, freezes and digests everything certified, audits and notifies the enterprise.
  * Exactly once per application: the application row is locked and the unique index on
  * `application_id` refuses a second certificate (ConflictError).
  */
-export async function issueCertificate(tx: Tx, request: IssueCertificateRequest): Promise<Certificate> {
+export async function issueCertificate(tx: Tx, actor: Actor | null, { applicationId }: IssueCertificateInput): Promise<Certificate> {
+  assertUserCan(actor, "application.decide");
   const [application] = await tx
     .select()
     .from(applications)
-    .where(eq(applications.id, request.applicationId))
+    .where(eq(applications.id, applicationId))
     .for("update");
   if (!application) throw new NotFoundError();
   if (!ISSUABLE_STATUSES.includes(application.status)) throw new ConflictError();
+  // Issuing completes the decision, on either side of its own transition: the same role, body and
+  // impartiality rule as `application.decide`, judged as of the status the decision started from.
+  const participants = await loadVerificationParticipants(tx, application.id);
+  assertDecision(decideOnApplication(actor, "application.decide", { ...application, ...participants, status: "awaiting_decision" }));
 
   const [existing] = await tx
     .select({ id: certificates.id })
@@ -65,10 +72,10 @@ export async function issueCertificate(tx: Tx, request: IssueCertificateRequest)
   const bodyId = application.verificationBodyId;
   const leadVerifierId = application.leadVerifierId;
   // The reviewer is recorded by the decision; when called before that update, the deciding actor is the reviewer.
-  const reviewerId = application.reviewerId ?? request.actor.id;
+  const reviewerId = application.reviewerId ?? actor.id;
   const statement = application.verificationStatement?.trim();
   if (!bodyId || !leadVerifierId) throw new ConflictError();
-  if (!statement) throw new ActionError("certificates.errors.missingStatement");
+  if (!statement) throw new OperationError("certificates.errors.missingStatement");
 
   const [submission] = await tx
     .select()
@@ -82,42 +89,36 @@ export async function issueCertificate(tx: Tx, request: IssueCertificateRequest)
   const value = inventory.calculation.result;
 
   const today = todayInShanghai();
-  const [organizationRows, people, [category], [benchmark]] = await Promise.all([
-    tx
-      .select({
-        id: organizations.id,
-        name: organizations.name,
-        nameEn: organizations.nameEn,
-        creditCode: organizations.creditCode,
-        accreditationNo: organizations.accreditationNo,
-      })
-      .from(organizations)
-      .where(inArray(organizations.id, [application.organizationId, bodyId])),
-    tx
-      .select({ id: users.id, name: users.name })
-      .from(users)
-      .where(inArray(users.id, [leadVerifierId, reviewerId])),
-    tx
-      .select({ id: productCategories.id, nameZh: productCategories.nameZh, nameEn: productCategories.nameEn })
-      .from(productCategories)
-      .where(eq(productCategories.id, application.categoryId)),
-    tx
-      .select()
-      .from(benchmarks)
-      .where(and(eq(benchmarks.categoryId, application.categoryId), lte(benchmarks.effectiveFrom, today)))
-      .orderBy(desc(benchmarks.version))
-      .limit(1),
-  ]);
+  // One statement at a time: a transaction is one connection, which runs one query at once.
+  const organizationRows = await tx
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      nameEn: organizations.nameEn,
+      creditCode: organizations.creditCode,
+      accreditationNo: organizations.accreditationNo,
+    })
+    .from(organizations)
+    .where(inArray(organizations.id, [application.organizationId, bodyId]));
+  const people = await tx
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, [leadVerifierId, reviewerId]));
+  const [category] = await tx
+    .select({ id: productCategories.id, nameZh: productCategories.nameZh, nameEn: productCategories.nameEn })
+    .from(productCategories)
+    .where(eq(productCategories.id, application.categoryId));
+  // The benchmark of the certificate's own region: each region's regulator sets its own.
+  const benchmark = await benchmarkInForce(tx, application.region, application.categoryId, today);
   const enterprise = organizationRows.find((row) => row.id === application.organizationId);
   const body = organizationRows.find((row) => row.id === bodyId);
   const leadVerifier = people.find((row) => row.id === leadVerifierId);
   const reviewer = people.find((row) => row.id === reviewerId);
   if (!enterprise || !body || !leadVerifier || !reviewer || !category) throw new NotFoundError();
 
-  // A benchmark is per one declared unit; one stated per another unit is not comparable (no grade, never a guess).
-  const comparableBenchmark = benchmark && benchmark.declaredUnit === product.declaredUnit ? benchmark : null;
-  const perUnit = new Decimal(value).div(new Decimal(product.declaredUnitAmount)).toFixed();
-  const graded = gradeFor(perUnit, comparableBenchmark);
+  const { benchmark: comparableBenchmark, graded } = gradeDeclaredUnit(value, product, benchmark);
+
+  const factorCitations = await loadFactorCitations(tx, snapshotFactorIds(inventory));
 
   const issuedOn = today;
   const expiresOn = expiryDateFor(issuedOn);
@@ -156,6 +157,9 @@ export async function issueCertificate(tx: Tx, request: IssueCertificateRequest)
       grade: graded?.grade ?? null,
       ratio: graded?.ratio ?? null,
     };
+    // The study report names the certificate, so it is rendered for each number drawn.
+    const studyReport = await renderIssuedStudyReport(snapshot, factorCitations);
+    snapshot.studyReport = studyReport.summary;
     try {
       // A savepoint, so a number collision does not abort the approval's transaction.
       const certificate = await tx.transaction(async (savepoint) => {
@@ -187,10 +191,11 @@ export async function issueCertificate(tx: Tx, request: IssueCertificateRequest)
             snapshotSha256: canonicalDigest(snapshot),
           })
           .returning();
+        await storeIssuedStudyReport(savepoint, row.id, studyReport);
         return row;
       });
       await recordCertificateStageEmissions(tx, certificate, inventory.calculation.byStage);
-      await recordAuditEvent(tx, request.actor, {
+      await recordAuditEvent(tx, actor, {
         action: "certificate.issue",
         entityType: "certificate",
         entityId: certificate.id,
@@ -211,6 +216,9 @@ export async function issueCertificate(tx: Tx, request: IssueCertificateRequest)
         certificateId: certificate.id,
         params: { number, product: product.nameZh, productEn: product.nameEn },
       });
+      await signCertificateCredential(tx, certificate);
+      // Published over PACT with its credential; a certificate PACT cannot describe stays unpublished.
+      await publishCertificateFootprint(tx, certificate);
       return certificate;
     } catch (error) {
       const constraint = violatedUniqueConstraint(error);

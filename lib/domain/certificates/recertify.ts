@@ -2,13 +2,12 @@ import "server-only";
 import { and, asc, eq, notInArray } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { applications, certificates, inventoryLines } from "@/db/schema";
-import { ConflictError, NotFoundError } from "@/lib/actions/errors";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import { ConflictError, NotFoundError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { CLOSED_STATUSES } from "@/lib/domain/applications/rules";
+import { effectiveStatus, todayInShanghai } from "@/lib/certificates/validity";
+import { assertDecision, assertUserCan, CLOSED_STATUSES, decideOnCertificate, type Actor } from "@/lib/policy";
 
-/** Renewal of a withdrawn certificate is refused: it must not carry a withdrawn certificate forward. */
-const RENEWABLE_STATUSES = ["valid", "suspended", "expired"] as const;
+export type RecertifyInput = { certificateId: string };
 
 /**
  * 再认证: a new draft application for the certified product, linked to the certificate it renews,
@@ -16,12 +15,13 @@ const RENEWABLE_STATUSES = ["valid", "suspended", "expired"] as const;
  * the figures rather than retyping them. Once per certificate; the certificate row is locked so
  * two clicks cannot open two renewals.
  */
-export async function recertify(tx: Tx, { certificateId, actor }: { certificateId: string; actor: CurrentUser }) {
+export async function recertify(tx: Tx, actor: Actor | null, { certificateId }: RecertifyInput) {
+  assertUserCan(actor, "certificate.recertify");
   const [certificate] = await tx.select().from(certificates).where(eq(certificates.id, certificateId)).for("update");
-  if (!certificate || certificate.organizationId !== actor.organizationId) throw new NotFoundError("certificates.errors.notFound");
-  if (!(RENEWABLE_STATUSES as readonly string[]).includes(certificate.status)) {
-    throw new ConflictError("certificates.errors.recertifyNotAllowed");
-  }
+  if (!certificate) throw new NotFoundError("certificates.errors.notFound");
+  // The holder, while the certificate is valid, suspended or expired (a withdrawn one is not carried forward).
+  const status = effectiveStatus(certificate.status, certificate.expiresOn, todayInShanghai());
+  assertDecision(decideOnCertificate(actor, "certificate.recertify", { ...certificate, status }));
   const [renewal] = await tx
     .select({ id: applications.id })
     .from(applications)

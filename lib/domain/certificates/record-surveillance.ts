@@ -2,12 +2,12 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { certificates, surveillanceRecords, type Certificate } from "@/db/schema";
-import { ConflictError } from "@/lib/actions/errors";
+import { ConflictError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { addYears, effectiveStatus, SURVEILLANCE_INTERVAL_YEARS, todayInShanghai } from "@/lib/certificates/validity";
+import { addYears, SURVEILLANCE_INTERVAL_YEARS } from "@/lib/certificates/validity";
 import { notify } from "@/lib/notifications/notify";
-import { isCertificateBody } from "./certificate-access";
-import { changeCertificateStatus, loadCertificateFor, type CertificateActor } from "./change-certificate-status";
+import { assertUserCan, type Actor } from "@/lib/policy";
+import { assertCertificateState, changeCertificateStatus, loadCertificateFor } from "./change-certificate-status";
 
 export type RecordSurveillanceInput = {
   certificateId: string;
@@ -15,7 +15,6 @@ export type RecordSurveillanceInput = {
   performedOn: string;
   result: "passed" | "failed";
   notes: string;
-  actor: CertificateActor;
 };
 
 /**
@@ -23,30 +22,28 @@ export type RecordSurveillanceInput = {
  * on (from the due date, so a late surveillance does not shift the schedule); failed suspends the
  * certificate with the notes as the reason. Both bump the version, so a concurrent change loses.
  */
-export async function recordSurveillance(tx: Tx, input: RecordSurveillanceInput): Promise<Certificate> {
-  const authorize = (certificate: Certificate) => isCertificateBody(input.actor, certificate);
-  const certificate = await loadCertificateFor(tx, input.certificateId, authorize);
-  const live = effectiveStatus(certificate.status, certificate.expiresOn, todayInShanghai());
-  if (live !== "valid" && live !== "suspended") throw new ConflictError("certificates.errors.notAllowedInStatus");
+export async function recordSurveillance(tx: Tx, actor: Actor | null, input: RecordSurveillanceInput): Promise<Certificate> {
+  assertUserCan(actor, "certificate.recordSurveillance");
+  const certificate = await loadCertificateFor(tx, input.certificateId, actor, "certificate.recordSurveillance");
+  const live = assertCertificateState(certificate, input.expectedVersion, actor, "certificate.recordSurveillance");
 
   await tx.insert(surveillanceRecords).values({
     certificateId: certificate.id,
     performedOn: input.performedOn,
     result: input.result,
     notes: input.notes,
-    recordedBy: input.actor.id,
+    recordedBy: actor.id,
   });
   const nextDue = addYears(certificate.nextSurveillanceDue, SURVEILLANCE_INTERVAL_YEARS);
   const data = { performedOn: input.performedOn, result: input.result, nextSurveillanceDue: nextDue };
 
   if (input.result === "failed" && live === "valid") {
-    return changeCertificateStatus(tx, {
+    return changeCertificateStatus(tx, actor, {
       certificateId: certificate.id,
       expectedVersion: input.expectedVersion,
       from: ["valid"],
       to: "suspended",
-      actor: input.actor,
-      authorize,
+      permission: "certificate.recordSurveillance",
       action: "certificate.surveillanceFailed",
       reason: input.notes,
       notifyKind: "surveillanceFailed",
@@ -63,7 +60,7 @@ export async function recordSurveillance(tx: Tx, input: RecordSurveillanceInput)
     .where(and(eq(certificates.id, certificate.id), eq(certificates.version, input.expectedVersion)))
     .returning();
   if (!updated) throw new ConflictError("certificates.errors.conflict");
-  await recordAuditEvent(tx, input.actor, {
+  await recordAuditEvent(tx, actor, {
     action: input.result === "passed" ? "certificate.surveillancePassed" : "certificate.surveillanceFailed",
     entityType: "certificate",
     entityId: certificate.id,

@@ -1,19 +1,19 @@
 import "server-only";
 import type { Tx } from "@/db";
-import { changeCertificateStatus, type CertificateActor } from "./change-certificate-status";
-import { mayManageCertificate } from "./certificate-access";
+import { assertUserCan, type Actor } from "@/lib/policy";
+import { changeCertificateStatus } from "./change-certificate-status";
 
-export type ReinstateInput = { certificateId: string; expectedVersion: number; reason: string; actor: CertificateActor };
+export type ReinstateInput = { certificateId: string; expectedVersion: number; reason: string };
 
 /** 恢复: a suspended certificate that has not expired in the meantime becomes valid again. */
-export function reinstateCertificate(tx: Tx, { certificateId, expectedVersion, reason, actor }: ReinstateInput) {
-  return changeCertificateStatus(tx, {
+export async function reinstateCertificate(tx: Tx, actor: Actor | null, { certificateId, expectedVersion, reason }: ReinstateInput) {
+  assertUserCan(actor, "certificate.reinstate");
+  return changeCertificateStatus(tx, actor, {
     certificateId,
     expectedVersion,
     from: ["suspended"],
     to: "valid",
-    actor,
-    authorize: (certificate) => mayManageCertificate(actor, certificate),
+    permission: "certificate.reinstate",
     action: "certificate.reinstate",
     reason: reason.trim() || null,
     notifyKind: "certificateReinstated",

@@ -1,19 +1,19 @@
 import "server-only";
 import type { Tx } from "@/db";
-import { changeCertificateStatus, type CertificateActor } from "./change-certificate-status";
-import { mayManageCertificate } from "./certificate-access";
+import { assertUserCan, type Actor } from "@/lib/policy";
+import { changeCertificateStatus } from "./change-certificate-status";
 
-export type SuspendInput = { certificateId: string; expectedVersion: number; reason: string; actor: CertificateActor };
+export type SuspendInput = { certificateId: string; expectedVersion: number; reason: string };
 
 /** 暂停: the body or the region's regulator stops a valid certificate from being used, with a reason. */
-export function suspendCertificate(tx: Tx, { certificateId, expectedVersion, reason, actor }: SuspendInput) {
-  return changeCertificateStatus(tx, {
+export async function suspendCertificate(tx: Tx, actor: Actor | null, { certificateId, expectedVersion, reason }: SuspendInput) {
+  assertUserCan(actor, "certificate.suspend");
+  return changeCertificateStatus(tx, actor, {
     certificateId,
     expectedVersion,
     from: ["valid"],
     to: "suspended",
-    actor,
-    authorize: (certificate) => mayManageCertificate(actor, certificate),
+    permission: "certificate.suspend",
     action: "certificate.suspend",
     reason,
     notifyKind: "certificateSuspended",

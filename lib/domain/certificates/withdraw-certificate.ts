@@ -1,19 +1,19 @@
 import "server-only";
 import type { Tx } from "@/db";
-import { changeCertificateStatus, type CertificateActor } from "./change-certificate-status";
-import { mayManageCertificate } from "./certificate-access";
+import { assertUserCan, type Actor } from "@/lib/policy";
+import { changeCertificateStatus } from "./change-certificate-status";
 
-export type WithdrawInput = { certificateId: string; expectedVersion: number; reason: string; actor: CertificateActor };
+export type WithdrawInput = { certificateId: string; expectedVersion: number; reason: string };
 
 /** 撤销: final; a valid or suspended certificate can never be used again. */
-export function withdrawCertificate(tx: Tx, { certificateId, expectedVersion, reason, actor }: WithdrawInput) {
-  return changeCertificateStatus(tx, {
+export async function withdrawCertificate(tx: Tx, actor: Actor | null, { certificateId, expectedVersion, reason }: WithdrawInput) {
+  assertUserCan(actor, "certificate.withdraw");
+  return changeCertificateStatus(tx, actor, {
     certificateId,
     expectedVersion,
     from: ["valid", "suspended"],
     to: "withdrawn",
-    actor,
-    authorize: (certificate) => mayManageCertificate(actor, certificate),
+    permission: "certificate.withdraw",
     action: "certificate.withdraw",
     reason,
     notifyKind: "certificateWithdrawn",

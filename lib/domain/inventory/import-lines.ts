@@ -1,29 +1,32 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { eq, getTableColumns, isNull, max, sql } from "drizzle-orm";
-import { db, type Tx } from "@/db";
+import type { Tx } from "@/db";
 import { emissionFactors, inventoryLines, products, type LifeCycleStage, type NewInventoryLine } from "@/db/schema";
-import { ActionError } from "@/lib/actions/errors";
+import { OperationError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import type { CurrentUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/auth/permissions";
+import { assertUserCan, type Actor } from "@/lib/policy";
 import { bumpInventoryRevision, lockEditableInventory } from "@/lib/domain/applications/own-application";
-import { MAX_REPORTED_ERRORS, type ImportOutcome, type ImportRowError } from "@/lib/import/inventory-columns";
-import { z } from "@/lib/validation/zod";
-import { parseInventoryFile, validateInventoryRows, type ImportFactor } from "@/lib/import/inventory-import";
+import type { ImportRowError } from "@/lib/import/inventory-columns";
+import { validateInventoryRows, type ImportFactor, type ImportRow } from "@/lib/import/inventory-import";
 
 /** Lines per INSERT statement. */
 const INSERT_BATCH = 1_000;
 
-/** Thrown inside the transaction to roll it back with the row errors. */
-class RowErrors extends Error {
+export type ImportTarget = { applicationId: string };
+
+export type ImportLinesInput = ImportTarget & {
+  /** The uploaded file, named in the audit event by its name and SHA-256. */
+  file: { name: string; sha256: string };
+  /** The file's rows, parsed (outside the transaction) by lib/import. */
+  rows: readonly ImportRow[];
+};
+
+/** The import refused because rows are invalid: nothing was imported; every error by row and column. */
+export class ImportRowsError extends OperationError {
   constructor(readonly errors: ImportRowError[]) {
     super("import.errors.rows");
+    this.name = "ImportRowsError";
   }
-}
-
-function failure(message: string, errors: ImportRowError[] = []): ImportOutcome {
-  return { ok: false, message, errors: errors.slice(0, MAX_REPORTED_ERRORS), errorCount: errors.length };
 }
 
 async function currentFactors(tx: Tx): Promise<Map<string, ImportFactor>> {
@@ -63,62 +66,52 @@ async function nextPositions(tx: Tx, applicationId: string): Promise<Map<LifeCyc
 }
 
 /**
- * Imports inventory lines from a CSV or XLSX file into the user's editable
- * application: every row is checked, and either all rows become lines in one
- * transaction (with one inventory revision and one audit event) or none do
- * and every error is reported by row and column.
+ * The cheap first step of an import: refuses a caller who may not change the
+ * application's inventory before the upload is read and parsed. It changes
+ * nothing; `importInventoryLines` decides again under its own lock.
  */
-export async function importInventoryLines(
-  user: CurrentUser | null,
-  applicationId: string,
-  file: { name: string; bytes: Uint8Array },
-): Promise<ImportOutcome> {
-  if (!user) return failure("errors.unauthenticated");
-  if (!can(user.role, "inventory.edit")) return failure("errors.forbidden");
-  if (!z.uuid().safeParse(applicationId).success) return failure("errors.notFound");
-  try {
-    // Refused callers are turned away before the file is parsed.
-    await db.transaction((tx) => lockEditableInventory(tx, user, applicationId));
-    const sheet = await parseInventoryFile(file.name, file.bytes);
-    if (!sheet.ok) return failure("import.errors.file", sheet.errors);
+export async function authorizeInventoryImport(tx: Tx, actor: Actor | null, { applicationId }: ImportTarget): Promise<void> {
+  assertUserCan(actor, "inventory.edit");
+  await lockEditableInventory(tx, actor, applicationId, "inventory.edit");
+}
 
-    const imported = await db.transaction(async (tx) => {
-      const application = await lockEditableInventory(tx, user, applicationId);
-      const [product] = await tx
-        .select({ systemBoundary: products.systemBoundary })
-        .from(products)
-        .where(eq(products.id, application.productId));
-      const checked = validateInventoryRows(sheet.rows, {
-        applicationId,
-        boundary: product.systemBoundary,
-        factors: await currentFactors(tx),
-      });
-      if (!checked.ok) throw new RowErrors(checked.errors);
+/**
+ * Imports parsed inventory rows into the enterprise's editable application:
+ * every row is checked, and either all rows become lines (with one inventory
+ * revision and one audit event) or none do and `ImportRowsError` lists every
+ * error by row and column.
+ */
+export async function importInventoryLines(tx: Tx, actor: Actor | null, input: ImportLinesInput): Promise<{ imported: number }> {
+  assertUserCan(actor, "inventory.edit");
+  const application = await lockEditableInventory(tx, actor, input.applicationId, "inventory.edit");
+  const [product] = await tx
+    .select({ systemBoundary: products.systemBoundary })
+    .from(products)
+    .where(eq(products.id, application.productId));
+  const checked = validateInventoryRows(input.rows, {
+    applicationId: application.id,
+    boundary: product.systemBoundary,
+    factors: await currentFactors(tx),
+  });
+  if (!checked.ok) throw new ImportRowsError(checked.errors);
 
-      const positions = await nextPositions(tx, application.id);
-      const values = checked.lines.map((line) => {
-        const position = positions.get(line.stage) ?? 0;
-        positions.set(line.stage, position + 1);
-        return { ...line, applicationId: application.id, position };
-      });
-      await insertLines(tx, values);
-      await bumpInventoryRevision(tx, application.id);
-      await recordAuditEvent(tx, user, {
-        action: "inventory.import",
-        entityType: "application",
-        entityId: application.id,
-        subjectOrganizationId: application.organizationId,
-        region: application.region,
-        productId: application.productId,
-        applicationId: application.id,
-        data: { count: values.length, fileName: file.name, sha256: createHash("sha256").update(file.bytes).digest("hex") },
-      });
-      return values.length;
-    });
-    return { ok: true, imported };
-  } catch (error) {
-    if (error instanceof RowErrors) return failure("import.errors.rows", error.errors);
-    if (error instanceof ActionError) return failure(error.message);
-    throw error;
-  }
+  const positions = await nextPositions(tx, application.id);
+  const values = checked.lines.map((line) => {
+    const position = positions.get(line.stage) ?? 0;
+    positions.set(line.stage, position + 1);
+    return { ...line, applicationId: application.id, position };
+  });
+  await insertLines(tx, values);
+  await bumpInventoryRevision(tx, application.id);
+  await recordAuditEvent(tx, actor, {
+    action: "inventory.import",
+    entityType: "application",
+    entityId: application.id,
+    subjectOrganizationId: application.organizationId,
+    region: application.region,
+    productId: application.productId,
+    applicationId: application.id,
+    data: { count: values.length, fileName: input.file.name, sha256: input.file.sha256 },
+  });
+  return { imported: values.length };
 }

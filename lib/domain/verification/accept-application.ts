@@ -2,23 +2,25 @@ import "server-only";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { conflictsOfInterest, inventoryLines, submissions, users } from "@/db/schema";
-import { ActionError } from "@/lib/actions/errors";
+import { OperationError } from "@/lib/errors";
 import { transitionApplication } from "@/lib/domain/applications/transition";
 import { notify } from "@/lib/notifications/notify";
-import { lockBodyApplication, productParams, type BodyActor } from "./body-application";
-import { diffRounds, snapshotLines } from "./round-diff";
-import { statusAfterAcceptance } from "./stage-rules";
+import { assertUserCan, type Actor } from "@/lib/policy";
+import { lockBodyApplication, productParams } from "./body-application";
+import { diffRounds, snapshotLines } from "@/lib/rules/round-diff";
+import { statusAfterAcceptance } from "@/lib/rules/verification";
 
-export type AcceptInput = { applicationId: string; expectedVersion: number; actor: BodyActor };
+export type AcceptInput = { applicationId: string; expectedVersion: number };
 
 /**
  * 受理: the body takes on a submitted application, never its own
  * organization's product nor one of an enterprise it declared a conflict of
  * interest with.
  */
-export async function acceptApplication(tx: Tx, { applicationId, expectedVersion, actor }: AcceptInput) {
-  const application = await lockBodyApplication(tx, applicationId, actor, "accept");
-  if (application.organizationId === actor.organizationId) throw new ActionError("verifier.errors.ownOrganization");
+export async function acceptApplication(tx: Tx, actor: Actor | null, { applicationId, expectedVersion }: AcceptInput) {
+  assertUserCan(actor, "application.accept");
+  const application = await lockBodyApplication(tx, applicationId, actor, "application.accept");
+  if (application.organizationId === actor.organizationId) throw new OperationError("verifier.errors.ownOrganization");
   const [conflict] = await tx
     .select({ reason: conflictsOfInterest.reason })
     .from(conflictsOfInterest)
@@ -28,7 +30,7 @@ export async function acceptApplication(tx: Tx, { applicationId, expectedVersion
         eq(conflictsOfInterest.enterpriseId, application.organizationId),
       ),
     );
-  if (conflict) throw new ActionError("verifier.errors.conflictOfInterest");
+  if (conflict) throw new OperationError("verifier.errors.conflictOfInterest");
 
   const alreadyPlanned = await plannedByThisBody(tx, application.leadVerifierId, application.plannedAt, actor.organizationId);
   const updated = await transitionApplication(tx, {
@@ -40,6 +42,7 @@ export async function acceptApplication(tx: Tx, { applicationId, expectedVersion
     action: "application.accept",
     set: { acceptedAt: new Date(), declineReason: null },
   });
+  await recordAcceptor(tx, applicationId, actor.id);
   if (alreadyPlanned) await unverifyChangedLines(tx, applicationId);
   await notify(tx, {
     organizationId: application.organizationId,
@@ -48,6 +51,17 @@ export async function acceptApplication(tx: Tx, { applicationId, expectedVersion
     params: productParams(application),
   });
   return updated;
+}
+
+/** Who accepted the round now submitted: no acceptor of any round takes the decision. */
+async function recordAcceptor(tx: Tx, applicationId: string, acceptorId: string) {
+  const [latest] = await tx
+    .select({ id: submissions.id })
+    .from(submissions)
+    .where(eq(submissions.applicationId, applicationId))
+    .orderBy(desc(submissions.round))
+    .limit(1);
+  if (latest) await tx.update(submissions).set({ acceptedBy: acceptorId }).where(eq(submissions.id, latest.id));
 }
 
 /** A resubmission to the body that planned the review keeps its plan; one to another body starts over. */

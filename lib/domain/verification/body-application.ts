@@ -2,24 +2,28 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { applications, products, type Application } from "@/db/schema";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/actions/errors";
+import { NotFoundError } from "@/lib/errors";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
-import { allowsOperation, type BodyOperation } from "./stage-rules";
+import { loadVerificationParticipants } from "@/lib/dal/application-participants";
+import { assertDecision, decideOnApplication, type ApplicationPermission, type UserActor } from "@/lib/policy";
 
-export type BodyActor = NonNullable<AuditActor>;
+export type BodyActor = UserActor;
 
 export type BodyApplication = Application & { productNameZh: string; productNameEn: string };
 
 /**
- * Locks the application for the rest of the transaction and checks that it is
- * entrusted to the actor's body and in a status that allows `operation`.
- * Locking serializes concurrent work on one application.
+ * Locks the application for the rest of the transaction and asserts the
+ * policy for `permission`: the actor's role, the application entrusted to the
+ * actor's body (and, for verification work, the actor on its planned team; for
+ * the decision, a reviewer who took no part in the verification), a status that
+ * allows it. Locking serializes concurrent work on one application. Another
+ * body's application is "not found", like an id that does not exist.
  */
 export async function lockBodyApplication(
   tx: Tx,
   applicationId: string,
-  actor: BodyActor,
-  operation: BodyOperation,
+  actor: BodyActor | null,
+  permission: ApplicationPermission,
 ): Promise<BodyApplication> {
   const [row] = await tx
     .select()
@@ -27,8 +31,8 @@ export async function lockBodyApplication(
     .where(eq(applications.id, applicationId))
     .for("update");
   if (!row) throw new NotFoundError();
-  if (row.verificationBodyId !== actor.organizationId) throw new ForbiddenError();
-  if (!allowsOperation(row.status, operation)) throw new ConflictError();
+  const participants = await loadVerificationParticipants(tx, applicationId);
+  assertDecision(decideOnApplication(actor, permission, { ...row, ...participants }));
   const [product] = await tx
     .select({ nameZh: products.nameZh, nameEn: products.nameEn })
     .from(products)

@@ -2,14 +2,16 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { findings } from "@/db/schema";
-import { ConflictError } from "@/lib/actions/errors";
-import { auditApplicationRecord, lockBodyApplication, type BodyActor } from "./body-application";
+import { ConflictError } from "@/lib/errors";
+import { assertUserCan, type Actor } from "@/lib/policy";
+import { auditApplicationRecord, lockBodyApplication } from "./body-application";
 
-export type CloseFindingInput = { applicationId: string; findingId: string; actor: BodyActor };
+export type CloseFindingInput = { applicationId: string; findingId: string };
 
 /** The body accepts the enterprise's correction; a finding it keeps simply stays open. */
-export async function closeFinding(tx: Tx, { applicationId, findingId, actor }: CloseFindingInput) {
-  const application = await lockBodyApplication(tx, applicationId, actor, "closeFinding");
+export async function closeFinding(tx: Tx, actor: Actor | null, { applicationId, findingId }: CloseFindingInput) {
+  assertUserCan(actor, "finding.close");
+  const application = await lockBodyApplication(tx, applicationId, actor, "finding.close");
   const [closed] = await tx
     .update(findings)
     .set({ status: "closed", closedBy: actor.id, closedAt: new Date() })

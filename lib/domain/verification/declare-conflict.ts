@@ -1,20 +1,18 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { applications, conflictsOfInterest } from "@/db/schema";
-import { ForbiddenError, NotFoundError } from "@/lib/actions/errors";
-import { auditApplicationRecord, type BodyActor } from "./body-application";
+import { conflictsOfInterest } from "@/db/schema";
+import { assertUserCan, type Actor } from "@/lib/policy";
+import { auditApplicationRecord, lockBodyApplication } from "./body-application";
 
-export type DeclareConflictInput = { applicationId: string; reason: string; actor: BodyActor };
+export type DeclareConflictInput = { applicationId: string; reason: string };
 
 /**
  * The body declares a conflict of interest with the enterprise behind an
  * application entrusted to it: from then on it cannot accept that enterprise's applications.
  */
-export async function declareConflict(tx: Tx, { applicationId, reason, actor }: DeclareConflictInput) {
-  const [application] = await tx.select().from(applications).where(eq(applications.id, applicationId));
-  if (!application) throw new NotFoundError();
-  if (application.verificationBodyId !== actor.organizationId) throw new ForbiddenError();
+export async function declareConflict(tx: Tx, actor: Actor | null, { applicationId, reason }: DeclareConflictInput) {
+  assertUserCan(actor, "conflict.declare");
+  const application = await lockBodyApplication(tx, applicationId, actor, "conflict.declare");
   await tx
     .insert(conflictsOfInterest)
     .values({ verificationBodyId: actor.organizationId, enterpriseId: application.organizationId, reason, declaredBy: actor.id })

@@ -2,13 +2,15 @@ import "server-only";
 import type { Tx } from "@/db";
 import { transitionApplication } from "@/lib/domain/applications/transition";
 import { notify } from "@/lib/notifications/notify";
-import { lockBodyApplication, productParams, type BodyActor } from "./body-application";
+import { assertUserCan, type Actor } from "@/lib/policy";
+import { lockBodyApplication, productParams } from "./body-application";
 
-export type DeclineInput = { applicationId: string; expectedVersion: number; reason: string; actor: BodyActor };
+export type DeclineInput = { applicationId: string; expectedVersion: number; reason: string };
 
 /** The body declines a submission; the enterprise sees the reason and may entrust another body. */
-export async function declineApplication(tx: Tx, { applicationId, expectedVersion, reason, actor }: DeclineInput) {
-  const application = await lockBodyApplication(tx, applicationId, actor, "decline");
+export async function declineApplication(tx: Tx, actor: Actor | null, { applicationId, expectedVersion, reason }: DeclineInput) {
+  assertUserCan(actor, "application.decline");
+  const application = await lockBodyApplication(tx, applicationId, actor, "application.decline");
   const updated = await transitionApplication(tx, {
     applicationId,
     expectedVersion,

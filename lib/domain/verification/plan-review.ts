@@ -2,9 +2,10 @@ import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { applicationTeam, users } from "@/db/schema";
-import { ActionError } from "@/lib/actions/errors";
+import { OperationError } from "@/lib/errors";
 import { transitionApplication } from "@/lib/domain/applications/transition";
-import { lockBodyApplication, type BodyActor } from "./body-application";
+import { assertUserCan, type Actor } from "@/lib/policy";
+import { lockBodyApplication } from "./body-application";
 
 export type PlanInput = {
   applicationId: string;
@@ -13,7 +14,6 @@ export type PlanInput = {
   memberIds: string[];
   plannedDocumentReviewOn: string;
   plannedOnSiteOn: string;
-  actor: BodyActor;
 };
 
 /** Active verifiers and reviewers of the body among `userIds`. */
@@ -34,15 +34,16 @@ async function bodyStaff(tx: Tx, bodyId: string, userIds: string[]): Promise<Set
 }
 
 /** 认证策划: lead verifier, team and dates; the application enters review (document review first). */
-export async function planReview(tx: Tx, input: PlanInput) {
-  const { applicationId, actor } = input;
-  await lockBodyApplication(tx, applicationId, actor, "plan");
+export async function planReview(tx: Tx, actor: Actor | null, input: PlanInput) {
+  assertUserCan(actor, "application.plan");
+  const { applicationId } = input;
+  await lockBodyApplication(tx, applicationId, actor, "application.plan");
   const memberIds = [...new Set(input.memberIds)].filter((id) => id !== input.leadVerifierId);
   const staff = await bodyStaff(tx, actor.organizationId, [input.leadVerifierId, ...memberIds]);
   const fieldErrors: Record<string, string[]> = {};
   if (!staff.has(input.leadVerifierId)) fieldErrors.leadVerifierId = ["verifier.errors.notInBody"];
   if (memberIds.some((id) => !staff.has(id))) fieldErrors.memberIds = ["verifier.errors.notInBody"];
-  if (Object.keys(fieldErrors).length) throw new ActionError("errors.validation", fieldErrors);
+  if (Object.keys(fieldErrors).length) throw new OperationError("errors.validation", fieldErrors);
 
   const updated = await transitionApplication(tx, {
     applicationId,
@@ -56,6 +57,7 @@ export async function planReview(tx: Tx, input: PlanInput) {
       plannedDocumentReviewOn: input.plannedDocumentReviewOn,
       plannedOnSiteOn: input.plannedOnSiteOn,
       plannedAt: new Date(),
+      plannedBy: actor.id,
       reviewStage: "document_review",
     },
     data: {

@@ -2,8 +2,9 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { findings, inventoryLines, type Finding } from "@/db/schema";
-import { NotFoundError } from "@/lib/actions/errors";
-import { auditApplicationRecord, lockBodyApplication, type BodyActor } from "./body-application";
+import { NotFoundError } from "@/lib/errors";
+import { assertUserCan, type Actor } from "@/lib/policy";
+import { auditApplicationRecord, lockBodyApplication } from "./body-application";
 
 export type RaiseFindingInput = {
   applicationId: string;
@@ -11,12 +12,12 @@ export type RaiseFindingInput = {
   lineId?: string | null;
   severity: Finding["severity"];
   text: string;
-  actor: BodyActor;
 };
 
 /** A major or minor nonconformity or an observation, on one line or the whole application. */
-export async function raiseFinding(tx: Tx, { applicationId, lineId, severity, text, actor }: RaiseFindingInput) {
-  const application = await lockBodyApplication(tx, applicationId, actor, "raiseFinding");
+export async function raiseFinding(tx: Tx, actor: Actor | null, { applicationId, lineId, severity, text }: RaiseFindingInput) {
+  assertUserCan(actor, "finding.raise");
+  const application = await lockBodyApplication(tx, applicationId, actor, "finding.raise");
   if (lineId) {
     const [line] = await tx
       .select({ id: inventoryLines.id })

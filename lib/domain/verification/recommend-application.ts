@@ -2,24 +2,25 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { findings, inventoryLines, type Application } from "@/db/schema";
-import { ActionError } from "@/lib/actions/errors";
+import { OperationError } from "@/lib/errors";
 import { transitionApplication } from "@/lib/domain/applications/transition";
 import { notify } from "@/lib/notifications/notify";
-import { lockBodyApplication, productParams, type BodyActor } from "./body-application";
-import { recommendationBlockers } from "./stage-rules";
+import { assertUserCan, type Actor } from "@/lib/policy";
+import { lockBodyApplication, productParams } from "./body-application";
+import { recommendationBlockers } from "@/lib/rules/verification";
 
 export type RecommendInput = {
   applicationId: string;
   expectedVersion: number;
   recommendation: NonNullable<Application["recommendation"]>;
   statement: string;
-  actor: BodyActor;
 };
 
 /** The verification team recommends approval or rejection with its written verification statement. */
-export async function recommendApplication(tx: Tx, input: RecommendInput) {
-  const { applicationId, actor } = input;
-  const application = await lockBodyApplication(tx, applicationId, actor, "recommend");
+export async function recommendApplication(tx: Tx, actor: Actor | null, input: RecommendInput) {
+  assertUserCan(actor, "application.recommend");
+  const { applicationId } = input;
+  const application = await lockBodyApplication(tx, applicationId, actor, "application.recommend");
   // One statement at a time: a transaction is one connection.
   const lines = await tx
     .select({ verification: inventoryLines.verification })
@@ -30,7 +31,7 @@ export async function recommendApplication(tx: Tx, input: RecommendInput) {
     .from(findings)
     .where(eq(findings.applicationId, applicationId));
   const blockers = recommendationBlockers(lines, findingRows);
-  if (blockers.length) throw new ActionError(`verifier.errors.${blockers[0]}`);
+  if (blockers.length) throw new OperationError(`verifier.errors.${blockers[0]}`);
   const updated = await transitionApplication(tx, {
     applicationId,
     expectedVersion: input.expectedVersion,
@@ -38,7 +39,7 @@ export async function recommendApplication(tx: Tx, input: RecommendInput) {
     to: "awaiting_decision",
     actor,
     action: "application.recommend",
-    set: { recommendation: input.recommendation, verificationStatement: input.statement, recommendedAt: new Date() },
+    set: { recommendation: input.recommendation, verificationStatement: input.statement, recommendedAt: new Date(), recommendedBy: actor.id },
     data: { recommendation: input.recommendation },
   });
   await notify(tx, {

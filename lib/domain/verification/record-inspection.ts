@@ -1,8 +1,9 @@
 import "server-only";
 import type { Tx } from "@/db";
 import { onSiteInspections } from "@/db/schema";
-import { auditApplicationRecord, lockBodyApplication, setReviewStage, type BodyActor } from "./body-application";
-import { advanceReviewStage } from "./stage-rules";
+import { assertUserCan, type Actor } from "@/lib/policy";
+import { auditApplicationRecord, lockBodyApplication, setReviewStage } from "./body-application";
+import { advanceReviewStage } from "@/lib/rules/verification";
 
 export type InspectionInput = {
   applicationId: string;
@@ -11,12 +12,12 @@ export type InspectionInput = {
   participants: string;
   scope: string;
   result: string;
-  actor: BodyActor;
 };
 
 /** 现场检查: records what was inspected on site; evidence files attach to the returned inspection. */
-export async function recordInspection(tx: Tx, { applicationId, actor, ...record }: InspectionInput) {
-  const application = await lockBodyApplication(tx, applicationId, actor, "recordInspection");
+export async function recordInspection(tx: Tx, actor: Actor | null, { applicationId, ...record }: InspectionInput) {
+  assertUserCan(actor, "application.recordInspection");
+  const application = await lockBodyApplication(tx, applicationId, actor, "application.recordInspection");
   const [inspection] = await tx
     .insert(onSiteInspections)
     .values({ applicationId, ...record, recordedBy: actor.id })

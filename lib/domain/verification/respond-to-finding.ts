@@ -2,14 +2,16 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { applications, findings, products } from "@/db/schema";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/actions/errors";
+import { ConflictError, NotFoundError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notify";
-import { auditApplicationRecord, type BodyActor } from "./body-application";
+import { assertDecision, assertUserCan, decideOnApplication, type Actor } from "@/lib/policy";
+import { auditApplicationRecord } from "./body-application";
 
-export type RespondInput = { findingId: string; response: string; actor: BodyActor };
+export type RespondInput = { findingId: string; response: string };
 
 /** The enterprise answers an open finding while its application is sent back. */
-export async function respondToFinding(tx: Tx, { findingId, response, actor }: RespondInput) {
+export async function respondToFinding(tx: Tx, actor: Actor | null, { findingId, response }: RespondInput) {
+  assertUserCan(actor, "finding.respond");
   const [row] = await tx
     .select({ finding: findings, application: applications, productNameZh: products.nameZh, productNameEn: products.nameEn })
     .from(findings)
@@ -19,8 +21,9 @@ export async function respondToFinding(tx: Tx, { findingId, response, actor }: R
     .for("update", { of: applications });
   if (!row) throw new NotFoundError();
   const { application } = row;
-  if (application.organizationId !== actor.organizationId) throw new ForbiddenError();
-  if (application.status !== "changes_requested" || row.finding.status !== "open") throw new ConflictError();
+  // The owner, while the application is sent back ("changes_requested").
+  assertDecision(decideOnApplication(actor, "finding.respond", application));
+  if (row.finding.status !== "open") throw new ConflictError();
   await tx
     .update(findings)
     .set({ response })

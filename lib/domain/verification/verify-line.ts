@@ -2,18 +2,20 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { inventoryLines } from "@/db/schema";
-import { NotFoundError } from "@/lib/actions/errors";
-import { auditApplicationRecord, lockBodyApplication, setReviewStage, type BodyActor } from "./body-application";
-import { advanceReviewStage } from "./stage-rules";
+import { NotFoundError } from "@/lib/errors";
+import { assertUserCan, type Actor } from "@/lib/policy";
+import { auditApplicationRecord, lockBodyApplication, setReviewStage } from "./body-application";
+import { advanceReviewStage } from "@/lib/rules/verification";
 
-export type VerifyLineInput = { applicationId: string; lineId: string; verified: boolean; actor: BodyActor };
+export type VerifyLineInput = { applicationId: string; lineId: string; verified: boolean };
 
 /**
  * 产品碳足迹核查: marks one inventory line verified (or takes the mark back).
  * The mark is the body's record; the line's data stays the enterprise's.
  */
-export async function verifyLine(tx: Tx, { applicationId, lineId, verified, actor }: VerifyLineInput) {
-  const application = await lockBodyApplication(tx, applicationId, actor, "verifyLine");
+export async function verifyLine(tx: Tx, actor: Actor | null, { applicationId, lineId, verified }: VerifyLineInput) {
+  assertUserCan(actor, "line.verify");
+  const application = await lockBodyApplication(tx, applicationId, actor, "line.verify");
   const [line] = await tx
     .update(inventoryLines)
     .set(verified ? { verification: "verified", verifiedBy: actor.id } : { verification: "unverified", verifiedBy: null })

@@ -1,11 +1,11 @@
-import { certificateStatus } from "@/db/schema";
+import { CERTIFICATE_STATUSES, REGISTRY_SORTS } from "@/lib/enums";
 import { todayInShanghai } from "@/lib/certificates/validity";
-import { z } from "@/lib/validation/zod";
+import { z, textInput } from "@/lib/validation/zod";
 
 const certificateId = z.uuid();
 /** The certificate version the user saw: a different one means someone else changed it. */
 const expectedVersion = z.coerce.number().int().min(1);
-const reason = z.string().trim().min(1).max(2000);
+const reason = textInput().trim().min(1).max(2000);
 
 export const suspendCertificateSchema = z.object({ certificateId, expectedVersion, reason });
 export type SuspendCertificateInput = z.input<typeof suspendCertificateSchema>;
@@ -15,7 +15,7 @@ export const withdrawCertificateSchema = suspendCertificateSchema;
 export const reinstateCertificateSchema = z.object({
   certificateId,
   expectedVersion,
-  reason: z.string().trim().max(2000).default(""),
+  reason: textInput().trim().max(2000).default(""),
 });
 
 export const recordSurveillanceSchema = z.object({
@@ -26,7 +26,7 @@ export const recordSurveillanceSchema = z.object({
     // ISO dates compare correctly as text.
     .refine((date) => date <= todayInShanghai(), "certificates.errors.futureDate"),
   result: z.enum(["passed", "failed"]),
-  notes: z.string().trim().min(1).max(4000),
+  notes: textInput().trim().min(1).max(4000),
 });
 export type RecordSurveillanceFormInput = z.input<typeof recordSurveillanceSchema>;
 
@@ -34,9 +34,13 @@ export const recertifySchema = z.object({ certificateId });
 
 /** The public registry's query string; anything unparsable is simply ignored. */
 export const registryQuerySchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  category: z.string().trim().max(60).optional().catch(undefined),
+  q: textInput().trim().max(100).optional().catch(undefined),
+  category: textInput().trim().max(60).optional().catch(undefined),
   grade: z.coerce.number().int().min(1).max(10).optional().catch(undefined),
-  status: z.enum(certificateStatus.enumValues).optional().catch(undefined),
+  /** Procurement: this level or better (level 1 is the best). */
+  maxGrade: z.coerce.number().int().min(1).max(10).optional().catch(undefined),
+  status: z.enum(CERTIFICATE_STATUSES).optional().catch(undefined),
+  body: z.uuid().optional().catch(undefined),
+  sort: z.enum(REGISTRY_SORTS).catch("newest").default("newest"),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });

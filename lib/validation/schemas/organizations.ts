@@ -1,19 +1,32 @@
-import { organizationKind, userRole } from "@/db/schema";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
-import { isValidCreditCode } from "@/lib/validation/credit-code";
+import { USER_ROLES } from "@/lib/enums";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/validation/password-policy";
+import { creditCodeProblem } from "@/lib/validation/credit-code";
+import { compactMobile, isMainlandMobile } from "@/lib/validation/mobile";
 import { DISTRICTS, isKnownDistrict, isKnownRegion } from "@/lib/regions";
-import { z } from "@/lib/validation/zod";
+import { proofField } from "@/lib/validation/schemas/auth";
+import { z, textInput } from "@/lib/validation/zod";
 
-const email = z.string().trim().toLowerCase().pipe(z.email());
-const password = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
-const personName = z.string().trim().min(1).max(100);
-const organizationName = z.string().trim().min(2).max(200);
-const region = z.string().refine(isKnownRegion, { message: "validation.choice" });
-const creditCode = z
-  .string()
+const email = textInput().trim().toLowerCase().pipe(z.email());
+const password = textInput().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
+const personName = textInput().trim().min(1).max(100);
+const organizationName = textInput().trim().min(2).max(200);
+const region = textInput().refine(isKnownRegion, { message: "validation.choice" });
+const creditCode = textInput()
   .trim()
   .toUpperCase()
-  .refine(isValidCreditCode, { message: "validation.creditCode" });
+  .superRefine((value, ctx) => {
+    const problem = creditCodeProblem(value);
+    if (problem === "format") ctx.addIssue({ code: "custom", message: "validation.creditCodeFormat" });
+    if (problem === "check") ctx.addIssue({ code: "custom", message: "validation.creditCodeCheck" });
+  });
+/** Stored as its 11 digits, however it was typed. */
+const mobile = textInput()
+  .transform(compactMobile)
+  .pipe(
+    z.string().refine(isMainlandMobile, {
+      error: (issue) => (issue.input === "" ? "validation.required" : "validation.mobile"),
+    }),
+  );
 
 /** Where the region has districts one must be chosen, and it must belong to the region. */
 function districtInRegion<T extends { region: string; district?: string | null }>(value: T, ctx: z.RefinementCtx) {
@@ -27,17 +40,30 @@ function districtInRegion<T extends { region: string; district?: string | null }
   }
 }
 
+/** The password typed twice: a typo in a field nobody can read would lock the founder out. */
+function passwordConfirmed<T extends { password: string; confirmPassword: string }>(value: T, ctx: z.RefinementCtx) {
+  if (value.confirmPassword && value.confirmPassword !== value.password) {
+    ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "validation.passwordsDiffer" });
+  }
+}
+
 export const signUpSchema = z
   .object({
     name: personName,
     email,
+    mobile,
     password,
+    confirmPassword: textInput().min(1),
+    /** The terms of use and the privacy policy (/terms, /privacy): no account without agreeing to them. */
+    consent: z.boolean({ message: "validation.consentRequired" }).refine((agreed) => agreed, { message: "validation.consentRequired" }),
     organizationName,
     creditCode,
     region,
-    district: z.string().optional(),
+    district: textInput().optional(),
+    proof: proofField,
   })
-  .superRefine(districtInRegion);
+  .superRefine(districtInRegion)
+  .superRefine(passwordConfirmed);
 export type SignUpInput = z.input<typeof signUpSchema>;
 
 /** Kinds the operator creates here; enterprises register themselves. */
@@ -47,30 +73,19 @@ export const createOrganizationSchema = z
   .object({
     kind: z.enum(MANAGED_ORGANIZATION_KINDS),
     name: organizationName,
-    nameEn: z.string().trim().max(200).optional(),
+    nameEn: textInput().trim().max(200).optional(),
     region,
-    district: z.string().optional(),
-    accreditationNo: z.string().trim().max(50).optional(),
+    district: textInput().optional(),
+    accreditationNo: textInput().trim().max(50).optional(),
   })
   .superRefine(districtInRegion);
 export type CreateOrganizationInput = z.input<typeof createOrganizationSchema>;
-
-/** Which roles a user of each kind of organization may hold. */
-export const ROLES_BY_ORGANIZATION_KIND: Record<
-  (typeof organizationKind.enumValues)[number],
-  readonly (typeof userRole.enumValues)[number][]
-> = {
-  enterprise: ["enterprise"],
-  verification_body: ["verifier", "reviewer"],
-  regulator: ["regulator"],
-  operator: ["admin"],
-};
 
 export const createUserSchema = z.object({
   organizationId: z.uuid(),
   name: personName,
   email,
-  role: z.enum(userRole.enumValues),
+  role: z.enum(USER_ROLES),
   password,
 });
 export type CreateUserInput = z.input<typeof createUserSchema>;
@@ -82,5 +97,7 @@ export const setUserDisabledSchema = z.object({
 
 export const changeUserRoleSchema = z.object({
   userId: z.uuid(),
-  role: z.enum(userRole.enumValues),
+  role: z.enum(USER_ROLES),
 });
+
+export const endUserSessionsSchema = z.object({ userId: z.uuid() });

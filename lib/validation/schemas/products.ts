@@ -1,42 +1,58 @@
-import { systemBoundary } from "@/db/schema";
+import { SYSTEM_BOUNDARIES } from "@/lib/enums";
 import { CATEGORIES } from "@/lib/catalog/categories";
 import { UNIT_CODES } from "@/lib/calc/units";
-import { z } from "@/lib/validation/zod";
+import { DECIMAL, DECIMAL_BOUNDS_MESSAGE, isBoundedDecimal, z, textInput } from "@/lib/validation/zod";
+import { optionalNonNegativeDecimal } from "./pact";
 
 /** Export markets offered on the registration form (codes kept in the product record). */
 export const EXPORT_MARKETS = ["EU", "US", "UK", "JP", "KR", "ASEAN", "CA", "AU"] as const;
 
 const CATEGORY_IDS = new Set(CATEGORIES.map((category) => category.id));
-const DECIMAL = /^-?\d+(\.\d+)?$/;
 
-/** A plain decimal number typed as text (numeric columns keep full precision). */
-export const decimalText = z
-  .string()
+/** Groups of three digits separated by commas, as people type large quantities: "1,200,000.5". */
+const GROUPED_DECIMAL = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+/** A decimal as typed, without its thousands separators ("1,200,000" → "1200000"); anything else unchanged. */
+export function withoutThousandsSeparators(value: string): string {
+  const trimmed = value.trim();
+  return GROUPED_DECIMAL.test(trimmed) ? trimmed.replaceAll(",", "") : trimmed;
+}
+
+/**
+ * A plain decimal number typed as text (numeric columns keep full precision);
+ * thousands separators are accepted and dropped.
+ */
+export const decimalText = textInput()
   .trim()
   .min(1)
-  .refine((value) => DECIMAL.test(value), { message: "validation.number" });
+  .transform(withoutThousandsSeparators)
+  .refine((value) => DECIMAL.test(value), { message: "validation.number", abort: true })
+  .refine(isBoundedDecimal, { message: DECIMAL_BOUNDS_MESSAGE, abort: true });
 
 export const positiveDecimalText = decimalText.refine((value) => Number(value) > 0, {
   message: "validation.positive",
 });
 
 const productFields = {
-  nameZh: z.string().trim().min(1).max(200),
-  nameEn: z.string().trim().min(1).max(200),
-  model: z.string().trim().min(1).max(100),
-  categoryId: z.string().refine((value) => CATEGORY_IDS.has(value), { message: "validation.choice" }),
-  hsCode: z
-    .string()
+  nameZh: textInput().trim().min(1).max(200),
+  nameEn: textInput().trim().min(1).max(200),
+  model: textInput().trim().min(1).max(100),
+  categoryId: textInput().refine((value) => CATEGORY_IDS.has(value), { message: "validation.choice" }),
+  hsCode: textInput()
     .trim()
     .refine((value) => /^\d{6,10}$/.test(value), { message: "enterprise.validation.hsCode" }),
   declaredUnitAmount: positiveDecimalText,
   declaredUnit: z.enum(UNIT_CODES as [string, ...string[]]),
-  systemBoundary: z.enum(systemBoundary.enumValues),
+  systemBoundary: z.enum(SYSTEM_BOUNDARIES),
   periodStart: z.iso.date({ message: "validation.date" }),
   periodEnd: z.iso.date({ message: "validation.date" }),
   productionVolume: positiveDecimalText,
-  site: z.string().trim().min(1).max(300),
+  site: textInput().trim().min(1).max(300),
   exportMarkets: z.array(z.enum(EXPORT_MARKETS)).max(EXPORT_MARKETS.length),
+  /** What PACT data exchange asks of the product, per declared unit (db/schema.ts products). */
+  massPerDeclaredUnit: optionalNonNegativeDecimal,
+  fossilCarbonContent: optionalNonNegativeDecimal,
+  biogenicCarbonContent: optionalNonNegativeDecimal,
 };
 
 function periodInOrder(value: { periodStart: string; periodEnd: string }, ctx: z.RefinementCtx) {
@@ -48,6 +64,7 @@ function periodInOrder(value: { periodStart: string; periodEnd: string }, ctx: z
 
 export const productSchema = z.object(productFields).superRefine(periodInOrder);
 export type ProductInput = z.input<typeof productSchema>;
+export type ProductValues = z.output<typeof productSchema>;
 
 export const updateProductSchema = z.object({ productId: z.uuid(), ...productFields }).superRefine(periodInOrder);
 export type UpdateProductInput = z.input<typeof updateProductSchema>;

@@ -1,21 +1,24 @@
-import { z } from "@/lib/validation/zod";
+import { DECIMAL_BOUNDS_MESSAGE, isBoundedDecimal, isoDate, z, textInput } from "@/lib/validation/zod";
 import { messageKey } from "@/lib/i18n/translate";
 import { MAX_GRADE_THRESHOLDS, validateThresholds } from "@/lib/certificates/grade";
 import { UNIT_CODES } from "@/lib/calc/units";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date");
 const optionalText = (max: number) =>
-  z
-    .string()
+  textInput()
     .trim()
     .max(max)
     .optional()
     .transform((value) => value || undefined);
 
+/** A product category's id (`laptop`, `li_battery_power`): a filter value of any other shape names none. */
+const CATEGORY_ID = /^[a-z0-9][a-z0-9_]{0,63}$/;
+
 /** Dashboard filters from the query string; anything malformed is simply ignored. */
 export const dashboardFiltersSchema = z.object({
-  category: optionalText(64).catch(undefined),
-  district: z.string().regex(/^\d{6}$/).optional().catch(undefined),
+  category: optionalText(64)
+    .refine((value) => value === undefined || CATEGORY_ID.test(value))
+    .catch(undefined),
+  district: textInput().regex(/^\d{6}$/).optional().catch(undefined),
   from: isoDate.optional().catch(undefined),
   to: isoDate.optional().catch(undefined),
 });
@@ -35,7 +38,7 @@ export const TARGET_METRICS = ["products_with_footprint", "certificates_issued"]
 export type TargetMetric = (typeof TARGET_METRICS)[number];
 
 export const pilotTargetSchema = z.object({
-  title: z.string().trim().min(1).max(200),
+  title: textInput().trim().min(1).max(200),
   categoryId: optionalText(64),
   metric: z.enum(TARGET_METRICS),
   targetCount: z.coerce.number().int().min(1).max(10_000_000),
@@ -50,7 +53,7 @@ export function parseThresholdList(text: string): number[] {
     .map(Number);
 }
 
-export const thresholdsSchema = z.string().superRefine((text, context) => {
+export const thresholdsSchema = textInput().superRefine((text, context) => {
   const validation = validateThresholds(parseThresholdList(text));
   if (!validation.ok) {
     context.addIssue({
@@ -61,13 +64,13 @@ export const thresholdsSchema = z.string().superRefine((text, context) => {
 });
 
 export const benchmarkVersionSchema = z.object({
-  categoryId: z.string().trim().min(1).max(64),
-  value: z
-    .string()
+  categoryId: textInput().trim().min(1).max(64),
+  value: textInput()
     .trim()
     .regex(/^\d+(\.\d+)?$/, { message: "validation.positive", abort: true })
+    .refine(isBoundedDecimal, { message: DECIMAL_BOUNDS_MESSAGE, abort: true })
     .refine((value) => Number(value) > 0, "validation.positive"),
-  source: z.string().trim().min(1).max(500),
+  source: textInput().trim().min(1).max(500),
   effectiveFrom: isoDate,
   thresholds: thresholdsSchema,
 });
@@ -78,29 +81,28 @@ export const EMISSION_CATEGORIES = ["fossil", "biogenic", "land_use_change"] as 
 
 /** A factor row as typed in the form or read from one CSV line. */
 export const factorFieldsSchema = z.object({
-  factorKey: z
-    .string()
+  factorKey: textInput()
     .trim()
     .min(3)
     .max(120)
     .regex(/^[a-z0-9][a-z0-9._-]*$/, "factors.errors.keyFormat"),
-  nameZh: z.string().trim().min(1).max(200),
-  nameEn: z.string().trim().min(1).max(200),
-  category: z.string().trim().min(1).max(64),
-  value: z
-    .string()
+  nameZh: textInput().trim().min(1).max(200),
+  nameEn: textInput().trim().min(1).max(200),
+  category: textInput().trim().min(1).max(64),
+  value: textInput()
     .trim()
-    .regex(/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/, "validation.number"),
-  unit: z.string().trim().refine((unit) => UNIT_CODES.includes(unit), "factors.errors.unknownUnit"),
-  region: z.string().trim().min(1).max(32),
+    .regex(/^-?\d+(\.\d+)?([eE][-+]?\d{1,2})?$/, { message: "validation.number", abort: true })
+    .refine(isBoundedDecimal, DECIMAL_BOUNDS_MESSAGE),
+  unit: textInput().trim().refine((unit) => UNIT_CODES.includes(unit), "factors.errors.unknownUnit"),
+  region: textInput().trim().min(1).max(32),
   year: z.coerce.number().int().min(1990).max(2100),
-  source: z.string().trim().min(1).max(500),
+  source: textInput().trim().min(1).max(500),
   gwpBasis: z.enum(GWP_BASES),
   emissionCategory: z.enum(EMISSION_CATEGORIES),
 });
 export type FactorFields = z.output<typeof factorFieldsSchema>;
 
-export const factorImportSchema = z.object({ csv: z.string().min(1).max(2_000_000) });
+export const factorImportSchema = z.object({ csv: textInput().min(1).max(2_000_000) });
 
 export const auditFiltersSchema = z.object({
   organization: z.uuid().optional().catch(undefined),
@@ -126,10 +128,10 @@ export type AuditFilters = {
 
 /** Factor database search from the query string; `key` opens a factor's history. */
 export const factorSearchSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  category: z.string().trim().max(64).optional().catch(undefined),
-  region: z.string().trim().max(32).optional().catch(undefined),
+  q: textInput().trim().max(100).optional().catch(undefined),
+  category: textInput().trim().max(64).optional().catch(undefined),
+  region: textInput().trim().max(32).optional().catch(undefined),
   year: z.coerce.number().int().min(1900).max(2100).optional().catch(undefined),
-  key: z.string().trim().max(120).optional().catch(undefined),
+  key: textInput().trim().max(120).optional().catch(undefined),
 });
 export type FactorSearch = z.output<typeof factorSearchSchema>;

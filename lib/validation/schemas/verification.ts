@@ -1,11 +1,10 @@
-import { findingSeverity, recommendation } from "@/db/schema";
-import { z } from "@/lib/validation/zod";
+import { APPLICATION_STATUSES, FINDING_SEVERITIES, RECOMMENDATIONS } from "@/lib/enums";
+import { isoDate, z, textInput } from "@/lib/validation/zod";
 
 const applicationId = z.uuid();
 /** The application version the user saw: a different one means someone else changed it. */
 const expectedVersion = z.coerce.number().int().min(1);
-const text = (max: number) => z.string().trim().min(1).max(max);
-const isoDate = z.iso.date({ message: "validation.date" });
+const text = (max: number) => textInput().trim().min(1).max(max);
 
 export const applicationTransitionSchema = z.object({ applicationId, expectedVersion });
 export type ApplicationTransitionInput = z.input<typeof applicationTransitionSchema>;
@@ -42,11 +41,14 @@ export type InspectionFormInput = z.input<typeof inspectionSchema>;
 
 export const verifyLineSchema = z.object({ applicationId, lineId: z.uuid(), verified: z.boolean() });
 
+/** The number of unverified lines the verifier confirmed marking: a different number now refuses. */
+export const verifyRemainingLinesSchema = z.object({ applicationId, expectedCount: z.coerce.number().int().min(1).max(100_000) });
+
 export const raiseFindingSchema = z.object({
   applicationId,
   /** Empty (the form's "whole application" choice) = a finding on the application as a whole. */
   lineId: z.preprocess((value) => (value === "" ? null : value), z.uuid().nullable().optional()),
-  severity: z.enum(findingSeverity.enumValues),
+  severity: z.enum(FINDING_SEVERITIES),
   text: text(4000),
 });
 export type RaiseFindingFormInput = z.input<typeof raiseFindingSchema>;
@@ -59,24 +61,40 @@ export type RespondToFindingFormInput = z.input<typeof respondToFindingSchema>;
 export const recommendSchema = z.object({
   applicationId,
   expectedVersion,
-  recommendation: z.enum(recommendation.enumValues),
+  recommendation: z.enum(RECOMMENDATIONS),
   statement: text(8000),
 });
 export type RecommendFormInput = z.input<typeof recommendSchema>;
+
+/** The grade and benchmark the reviewer was shown: the certificate must be issued with exactly these. */
+export const decisionOutcomeSchema = z.object({ grade: z.number().int().min(1).max(10).nullable(), benchmarkId: z.uuid().nullable() });
 
 export const decideSchema = z
   .object({
     applicationId,
     expectedVersion,
     decision: z.enum(["approve", "reject"]),
-    reason: z.string().trim().max(4000).default(""),
+    reason: textInput().trim().max(4000).default(""),
+    /** The reviewer ticked "I confirm the grade …" (required to approve). */
+    confirmed: z.boolean().default(false),
+    confirmedOutcome: decisionOutcomeSchema.nullable().default(null),
   })
   .superRefine((value, ctx) => {
     if (value.decision === "reject" && !value.reason) {
       ctx.addIssue({ code: "custom", path: ["reason"], message: "verifier.errors.rejectionNeedsReason" });
+    }
+    if (value.decision === "approve" && (!value.confirmed || !value.confirmedOutcome)) {
+      ctx.addIssue({ code: "custom", path: ["confirmed"], message: "verifier.errors.confirmOutcome" });
     }
   });
 export type DecideFormInput = z.input<typeof decideSchema>;
 
 export const declareConflictSchema = z.object({ applicationId, reason: text(2000) });
 export type DeclareConflictFormInput = z.input<typeof declareConflictSchema>;
+
+/** The verification queue's filters from the query string; anything malformed is simply ignored. */
+export const verifierQueueFiltersSchema = z.object({
+  status: z.enum(APPLICATION_STATUSES).optional().catch(undefined),
+  category: textInput().trim().max(64).optional().catch(undefined),
+  enterprise: z.uuid().optional().catch(undefined),
+});

@@ -293,9 +293,16 @@ describe("system boundary", () => {
     });
   });
 
-  it("refuses a cradle-to-grave total while a stage has no line, and accepts it once all are present", () => {
-    const incomplete = calculateFootprint(input([electricityLine, steelLine], { boundary: "cradle_to_grave" }));
-    expect(incomplete).toMatchObject({ ok: false, lineErrors: [], missingStages: ["distribution", "use", "end_of_life"] });
+  it("does not count a zero-quantity line as data for its stage", () => {
+    const placeholder = line({ id: "line-zero", stage: "raw_material", quantity: "0", unit: "kg", factor: STEEL });
+    expect(missingStages("cradle_to_gate", [electricityLine, placeholder])).toEqual(["raw_material"]);
+    expect(missingStages("cradle_to_gate", [electricityLine, { ...placeholder, quantity: "0.5" }])).toEqual([]);
+  });
+
+  it("calculates a cradle-to-grave inventory while a stage has no line (submission checks the stages), and every stage once present", () => {
+    const incomplete = succeeded(calculateFootprint(input([electricityLine, steelLine], { boundary: "cradle_to_grave" })));
+    expect(incomplete.result).toBe("10");
+    expect(missingStages("cradle_to_grave", [electricityLine, steelLine])).toEqual(["distribution", "use", "end_of_life"]);
 
     const laterStages = (["distribution", "use", "end_of_life"] as const).map((stage) =>
       line({ id: `line-${stage}`, stage, quantity: "100", unit: "kWh", factor: ELECTRICITY }),

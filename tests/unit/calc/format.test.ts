@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { formatDecimal, formatSignificant } from "@/lib/calc/format";
+import { formatDecimal, formatSignificant, formatSignificantFigures } from "@/lib/calc/format";
 
 describe("formatSignificant", () => {
   it("rounds to three significant digits by default", () => {
@@ -45,5 +45,22 @@ describe("formatDecimal", () => {
   it("drops trailing zeros and never prints -0", () => {
     expect(formatDecimal("2.500", 3)).toBe("2.5");
     expect(formatDecimal("-0.0004", 3)).toBe("0");
+  });
+});
+
+describe("formatSignificantFigures", () => {
+  it("keeps three significant digits, trailing zeros included, as a headline is read", () => {
+    expect(formatSignificantFigures("11.9622")).toBe("12.0");
+    expect(formatSignificantFigures("2")).toBe("2.00");
+    expect(formatSignificantFigures("0.0123456")).toBe("0.0123");
+    expect(formatSignificantFigures("0.1")).toBe("0.100");
+    expect(formatSignificantFigures("-0.1235")).toBe("-0.124");
+  });
+
+  it("prints large values in plain notation and zero as 0", () => {
+    expect(formatSignificantFigures("12345")).toBe("12300");
+    expect(formatSignificantFigures("999.5")).toBe("1000");
+    expect(formatSignificantFigures("306.54")).toBe("307");
+    expect(formatSignificantFigures("0")).toBe("0");
   });
 });

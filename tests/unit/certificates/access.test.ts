@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { certificateRegionCode } from "@/lib/certificates/region-code";
 import { addDays } from "@/lib/certificates/validity";
-import { mayDownloadCertificate, mayManageCertificate } from "@/lib/domain/certificates/certificate-access";
+import type { UserRole } from "@/lib/enums";
+import { mayReachCertificate, ROLES_BY_ORGANIZATION_KIND, type UserActor } from "@/lib/policy";
+
+function actor({ role, organizationId, region }: { role: UserRole; organizationId: string; region: string }): UserActor {
+  const kind = (Object.keys(ROLES_BY_ORGANIZATION_KIND) as UserActor["organizationKind"][]).find((k) => ROLES_BY_ORGANIZATION_KIND[k].includes(role))!;
+  return { id: "u", email: "u@example.org", name: "U", role, organizationId, organizationKind: kind, organizationName: "O", region, district: null };
+}
+const mayManageCertificate = (user: Parameters<typeof actor>[0], certificate: Parameters<typeof mayReachCertificate>[2]) =>
+  mayReachCertificate(actor(user), "certificate.suspend", certificate);
+const mayDownloadCertificate = (user: Parameters<typeof actor>[0], certificate: Parameters<typeof mayReachCertificate>[2]) =>
+  mayReachCertificate(actor(user), "certificate.download", certificate);
 
 const certificate = { organizationId: "enterprise-1", verificationBodyId: "body-1", region: "500000" };
 

@@ -2,8 +2,11 @@ import { create as openFont } from "fontkit";
 import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { renderCertificatePdf } from "@/lib/certificates/certificate-pdf";
+import { LABEL_PDF_WIDTH_MM, renderLabelPdf } from "@/lib/certificates/label-pdf";
 import { renderLabelPng } from "@/lib/certificates/label-png";
-import { escapeXml, qrPath, renderLabelSvg } from "@/lib/certificates/label-svg";
+import { Resvg } from "@resvg/resvg-js";
+import { escapeXml, LABEL_MIN_PRINT_WIDTH_MM, labelDrawing, QR_QUIET_ZONE_MODULES, qrPath, renderLabelSvg } from "@/lib/certificates/label-svg";
+import { pdfPages } from "../../support/pdf-text";
 import { artifactData, EN_STRINGS, ZH_STRINGS } from "./fixtures";
 
 /** The font descriptors that carry an embedded TrueType program. */
@@ -37,49 +40,81 @@ function glyphsWithoutOutline(doc: PDFDocument, descriptor: PDFDict): number {
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
+/** What the label shows, line by line (its text is drawn as outlines, and listed in <desc>). */
+const linesOf = (...args: Parameters<typeof labelDrawing>) => labelDrawing(...args).lines;
+
 describe("renderLabelSvg", () => {
-  it("shows the rounded footprint, unit, product, grade, number and validity in English", () => {
+  it("shows the rounded footprint, CO₂e with a subscript, product, English names, grade, number and validity in English", () => {
+    const lines = linesOf(artifactData(), "en", EN_STRINGS);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "307",
+        "kg CO₂e / piece",
+        "Thin & Light Laptop <Pro> TB14-G6",
+        "Chongqing Example Electronics Co., Ltd.",
+        "Grade 2 of 5",
+        "1 = best (lowest footprint)",
+        "Certificate No. CFP-CQ-2026-7K3M9Q",
+        "Valid 2026-03-15 – 2028-03-15",
+        "System boundary: Cradle to gate",
+        "Verified by CEC (Chongqing) Certification Centre",
+      ]),
+    );
     const svg = renderLabelSvg(artifactData(), "en", EN_STRINGS);
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]* viewBox="0 0 600 360"/);
-    expect(svg).toContain(">307<");
-    expect(svg).toContain("kg CO2e / piece");
     expect(svg).toContain("Thin &amp; Light Laptop &lt;Pro&gt; TB14-G6");
     expect(svg).not.toContain("<Pro>");
-    expect(svg).toContain("Level 2");
-    expect(svg).toContain("Certificate No. CFP-CQ-2026-7K3M9Q");
-    expect(svg).toContain("Valid 2026-03-15 – 2028-03-15");
-    expect(svg).toContain("System boundary: Cradle to gate");
-    expect(svg).toContain("Noto Sans CJK SC");
   });
 
-  it("renders Chinese text from the zh-CN catalog", () => {
+  it("falls back to the Chinese names on the English label only where no English name exists", () => {
+    const lines = linesOf(artifactData({ enterpriseNameEn: null, verificationBodyNameEn: null }), "en", EN_STRINGS);
+    expect(lines).toContain("重庆某某电子科技有限公司");
+    expect(lines).toContain("Verified by 中环联合（重庆）认证中心");
+  });
+
+  it("draws every text as outlines, so it renders the same without any font installed", async () => {
     const svg = renderLabelSvg(artifactData(), "zh-CN", ZH_STRINGS);
-    expect(svg).toContain("产品碳足迹标识");
-    expect(svg).toContain("轻薄笔记本电脑 TB14-G6");
-    expect(svg).toContain("2 级");
-    expect(svg).toContain("核查机构 中环联合（重庆）认证中心");
-    expect(svg).toContain("kg CO2e / 件");
+    expect(svg).not.toMatch(/<text|font-family|<tspan/);
+    // Rasterized with no font at all, the label is the same image as with the bundled fonts.
+    const withoutFonts = new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: [] }, fitTo: { mode: "width", value: 600 }, background: "#ffffff" }).render().asPng();
+    expect(Buffer.from(withoutFonts).equals(await renderLabelPng(svg, 600))).toBe(true);
   });
 
-  it("says so when there is no grade", () => {
-    const svg = renderLabelSvg(artifactData({ grade: null, benchmarkVersion: null }), "en", EN_STRINGS);
-    expect(svg).toContain("No grade");
-    expect(svg).toContain("no benchmark");
-    expect(svg).not.toContain("Level ");
+  it("renders Chinese text and the declared unit from the zh-CN catalog", () => {
+    const lines = linesOf(artifactData(), "zh-CN", ZH_STRINGS);
+    expect(lines).toEqual(expect.arrayContaining(["产品碳足迹标识", "轻薄笔记本电脑 TB14-G6", "等级 2 / 共 5 级", "1 级最优（碳足迹最低）", "核查机构 中环联合（重庆）认证中心", "kg CO₂e / 件"]));
   });
 
-  it("embeds a QR code of the public verification URL", () => {
+  it("shows the full scale with the product's level marked, and says so when there is no grade", () => {
+    const graded = labelDrawing(artifactData({ grade: 4 }), "en", EN_STRINGS);
+    expect(graded.lines).toEqual(expect.arrayContaining(["1", "2", "3", "4", "5", "Grade 4 of 5"]));
+    // The product's cell is the only one outlined.
+    expect(graded.shapes.filter((shape) => shape.stroke === "#1f2a24")).toHaveLength(1);
+    const ungraded = linesOf(artifactData({ grade: null, benchmarkVersion: null, gradeLevels: null }), "en", EN_STRINGS);
+    expect(ungraded).toContain("No grade");
+    expect(ungraded).toContain("no benchmark");
+    expect(ungraded.some((line) => line.startsWith("Grade "))).toBe(false);
+  });
+
+  it("embeds a QR code of the public verification URL with a white quiet zone of four modules", () => {
     const data = artifactData();
+    const drawing = labelDrawing(data, "en", EN_STRINGS);
+    expect(drawing.qr.url).toBe(data.publicUrl);
+    expect(drawing.qr.modules).toBe(qrPath(data.publicUrl).modules);
+    expect(drawing.qr.modules).toBeGreaterThanOrEqual(21);
+    const quiet = (drawing.qr.size / drawing.qr.modules) * QR_QUIET_ZONE_MODULES;
+    expect(drawing.qr.x - quiet).toBeGreaterThan(0);
+    expect(drawing.qr.x + drawing.qr.size + quiet).toBeLessThan(drawing.width);
     const svg = renderLabelSvg(data, "en", EN_STRINGS);
-    const { d, modules } = qrPath(data.publicUrl);
-    expect(modules).toBeGreaterThanOrEqual(21);
     expect(svg).toContain(`data-qr-url="${data.publicUrl}"`);
-    expect(svg).toContain(`d="${d}"`);
+    expect(svg).toContain(`d="${qrPath(data.publicUrl).d}"`);
+    // At the stated minimum print width the QR code is still over 12 mm square.
+    expect((drawing.qr.size / drawing.width) * LABEL_MIN_PRINT_WIDTH_MM).toBeGreaterThan(12);
   });
 
   it("escapes markup in every caller-supplied field", () => {
     const svg = renderLabelSvg(
-      artifactData({ enterpriseName: `"Acme" & <Sons>`, verificationBodyName: "<script>alert(1)</script>" }),
+      artifactData({ enterpriseNameEn: `"Acme" & <Sons>`, verificationBodyNameEn: "<script>alert(1)</script>" }),
       "en",
       EN_STRINGS,
     );
@@ -89,13 +124,27 @@ describe("renderLabelSvg", () => {
   });
 
   it("shortens names that would overflow the label", () => {
-    const svg = renderLabelSvg(artifactData({ enterpriseName: "很长的企业名称".repeat(20) }), "zh-CN", ZH_STRINGS);
-    expect(svg).toContain("…");
+    const lines = linesOf(artifactData({ enterpriseName: "很长的企业名称".repeat(20) }), "zh-CN", ZH_STRINGS);
+    expect(lines.some((line) => line.startsWith("很长的企业名称") && line.endsWith("…"))).toBe(true);
   });
 
   it("shows a declared unit amount other than one", () => {
-    const svg = renderLabelSvg(artifactData({ declaredUnitAmount: "1000", declaredUnit: "kWh" }), "en", EN_STRINGS);
-    expect(svg).toContain("kg CO2e / 1000 kWh");
+    expect(linesOf(artifactData({ declaredUnitAmount: "1000", declaredUnit: "kWh" }), "en", EN_STRINGS)).toContain("kg CO₂e / 1000 kWh");
+  });
+});
+
+describe("renderLabelPdf", () => {
+  it("is a one-page vector PDF of the label, 100 mm wide, with no font to embed, and reproducible", async () => {
+    const bytes = await renderLabelPdf(artifactData(), "en", EN_STRINGS);
+    expect(Buffer.from(bytes.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
+    const doc = await PDFDocument.load(bytes);
+    expect(doc.getPageCount()).toBe(1);
+    const { width, height } = doc.getPage(0).getSize();
+    expect(width).toBeCloseTo((LABEL_PDF_WIDTH_MM * 72) / 25.4, 1);
+    expect(height).toBeCloseTo((width * 360) / 600, 1);
+    expect(embeddedFontDescriptors(doc)).toEqual([]);
+    expect(doc.getTitle()).toBe("Product Carbon Footprint Label CFP-CQ-2026-7K3M9Q");
+    expect(Buffer.from(await renderLabelPdf(artifactData(), "en", EN_STRINGS)).equals(Buffer.from(bytes))).toBe(true);
   });
 });
 
@@ -125,6 +174,14 @@ describe("renderLabelPng", () => {
 });
 
 describe("renderCertificatePdf", () => {
+  it("frames every page and carries the accreditation line, the credential digest and the seal and signature block", async () => {
+    const bytes = await renderCertificatePdf(artifactData(), "en", EN_STRINGS);
+    const text = (await pdfPages(bytes)).join("\n");
+    for (const expected of ["Accreditation: CNCA-R-2025-101", "Signed credential SHA-256", "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae", "Certification decision", "Certification seal", "CEC (Chongqing) Certification Centre", "李评定"]) {
+      expect(text).toContain(expected);
+    }
+  });
+
   it("produces a PDF with an embedded CJK font subset that pdf-lib can reload", async () => {
     const bytes = await renderCertificatePdf(artifactData(), "zh-CN", ZH_STRINGS);
     expect(Buffer.from(bytes.subarray(0, 5)).toString("latin1")).toBe("%PDF-");

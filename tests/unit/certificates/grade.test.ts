@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_GRADE_THRESHOLDS, gradeFor, validateThresholds } from "@/lib/certificates/grade";
+import { DEFAULT_GRADE_THRESHOLDS, gradeDeclaredUnit, gradeFor, validateThresholds } from "@/lib/certificates/grade";
 
 const benchmark = (value: string, thresholds: readonly number[] = DEFAULT_GRADE_THRESHOLDS) => ({ value, thresholds });
 
@@ -66,5 +66,23 @@ describe("validateThresholds", () => {
 
   it("accepts nine entries", () => {
     expect(validateThresholds([1, 2, 3, 4, 5, 6, 7, 8, 9]).ok).toBe(true);
+  });
+});
+
+describe("gradeDeclaredUnit (issuance and the reviewer's preview)", () => {
+  const perPiece = { value: "100", thresholds: DEFAULT_GRADE_THRESHOLDS, declaredUnit: "piece" };
+
+  it("grades the total per declared unit amount", () => {
+    // 1 700 kg CO2e for 20 pieces = 85 per piece: 0.85 of the benchmark, level 2's upper bound.
+    expect(gradeDeclaredUnit("1700", { declaredUnitAmount: "20", declaredUnit: "piece" }, perPiece)).toEqual({
+      perUnit: "85",
+      benchmark: perPiece,
+      graded: { grade: 2, ratio: "0.85" },
+    });
+  });
+
+  it("does not grade against a benchmark stated per another unit, nor without one", () => {
+    expect(gradeDeclaredUnit("85", { declaredUnitAmount: 1, declaredUnit: "kg" }, perPiece)).toEqual({ perUnit: "85", benchmark: null, graded: null });
+    expect(gradeDeclaredUnit("85", { declaredUnitAmount: "1", declaredUnit: "piece" }, null)).toEqual({ perUnit: "85", benchmark: null, graded: null });
   });
 });

@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { calculateFootprint, type CalculationLine, type CalculationInput } from "@/lib/calc/calculate";
-import {
-  isInventoryEditable,
-  isProductEditable,
-  missingItems,
-  plausibilityWarning,
-  workflowSteps,
-} from "@/lib/domain/applications/rules";
+import { isProductEditable, missingItems, plausibilityWarning, workflowSteps } from "@/lib/rules/application";
+import { isInventoryEditable } from "@/lib/policy";
 
 const electricity: CalculationLine = {
   id: "line-electricity",
@@ -49,13 +44,13 @@ describe("inventory freeze rules", () => {
 
 describe("missingItems", () => {
   it("lists an empty inventory as one missing item", () => {
-    expect(missingItems(calculateFootprint(input([])), [])).toEqual([{ kind: "noLines" }]);
+    expect(missingItems(calculateFootprint(input([])), [], "cradle_to_gate")).toEqual([{ kind: "noLines" }]);
   });
 
   it("names each required stage without a line and each line without a factor", () => {
     const noFactor: CalculationLine = { ...electricity, id: "line-steel", stage: "production", description: "Steel", factor: null };
     const lines = [electricity, noFactor];
-    const items = missingItems(calculateFootprint(input(lines)), lines);
+    const items = missingItems(calculateFootprint(input(lines)), lines, "cradle_to_gate");
     expect(items).toEqual([
       { kind: "stage", stage: "raw_material" },
       { kind: "line", lineId: "line-steel", description: "Steel", reason: "missing_factor", detail: "no database factor" },
@@ -65,7 +60,7 @@ describe("missingItems", () => {
   it("names a line whose unit cannot convert into its factor's unit", () => {
     const wrongUnit: CalculationLine = { ...electricity, id: "line-kg", stage: "raw_material", description: "Copper", unit: "kg" };
     const lines = [electricity, wrongUnit];
-    const [item] = missingItems(calculateFootprint(input(lines)), lines);
+    const [item] = missingItems(calculateFootprint(input(lines)), lines, "cradle_to_gate");
     expect(item).toMatchObject({ kind: "line", lineId: "line-kg", reason: "unit_mismatch", description: "Copper" });
   });
 
@@ -74,7 +69,20 @@ describe("missingItems", () => {
     const lines = [electricity, gas];
     const result = calculateFootprint(input(lines));
     expect(result.ok).toBe(true);
-    expect(missingItems(result, lines)).toEqual([]);
+    expect(missingItems(result, lines, "cradle_to_gate")).toEqual([]);
+  });
+
+  it("calculates an inventory with an empty required stage and still names the stage", () => {
+    const lines = [electricity];
+    const result = calculateFootprint(input(lines));
+    expect(result.ok).toBe(true);
+    expect(missingItems(result, lines, "cradle_to_gate")).toEqual([{ kind: "stage", stage: "raw_material" }]);
+  });
+
+  it("does not count a zero-quantity placeholder as data for its stage", () => {
+    const placeholder: CalculationLine = { ...electricity, id: "line-zero", stage: "raw_material", description: "Steel (to do)", quantity: "0.000" };
+    const lines = [electricity, placeholder];
+    expect(missingItems(calculateFootprint(input(lines)), lines, "cradle_to_gate")).toEqual([{ kind: "stage", stage: "raw_material" }]);
   });
 });
 

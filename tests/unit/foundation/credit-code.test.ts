@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { creditCodeCheckCharacter, isValidCreditCode, withCreditCodeCheck } from "@/lib/validation/credit-code";
+import { creditCodeCheckCharacter, creditCodeProblem, isValidCreditCode, withCreditCodeCheck } from "@/lib/validation/credit-code";
 
 describe("unified social credit code (GB 32100-2015)", () => {
   it("accepts published codes with a correct check character", () => {
@@ -26,5 +26,27 @@ describe("unified social credit code (GB 32100-2015)", () => {
 
   it("ignores case and surrounding spaces", () => {
     expect(isValidCreditCode(" 91110000600037341l ")).toBe(true);
+  });
+
+  it("tells a wrong check character from a wrong format", () => {
+    expect(creditCodeProblem("91350100M000100Y43")).toBeNull();
+    expect(creditCodeProblem("91350100M000100Y44")).toBe("check");
+    expect(creditCodeProblem("91350100M000100Y4")).toBe("format");
+    expect(creditCodeProblem("")).toBe("format");
+    // Places 3–8 are the division code: digits only.
+    expect(creditCodeProblem(withCreditCodeCheck("9135A100M000100Y4"))).toBe("format");
+  });
+
+  it.each(["I", "O", "S", "V", "Z"])("treats %s (outside the GB 32100-2015 set) as a wrong format, not a check failure", (letter) => {
+    expect(creditCodeProblem(`91350100M000100${letter}43`)).toBe("format");
+    expect(creditCodeProblem(`91350100M000100Y4${letter}`)).toBe("format");
+  });
+
+  it("uses the 31 characters of GB 32100-2015 as check characters", () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 2000 && seen.size < 31; i++) {
+      seen.add(creditCodeCheckCharacter(`91500106MA${i.toString().padStart(7, "0")}`));
+    }
+    expect([...seen].sort().join("")).toBe("0123456789ABCDEFGHJKLMNPQRTUWXY");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffRounds, snapshotLines, type SnapshotLine } from "@/lib/domain/verification/round-diff";
+import { diffRounds, snapshotLines, type SnapshotLine } from "@/lib/rules/round-diff";
 
 const line = (id: string, overrides: Partial<SnapshotLine> = {}): SnapshotLine => ({
   id,

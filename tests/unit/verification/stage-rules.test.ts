@@ -1,28 +1,21 @@
+import { APPLICATION_STATUSES } from "@/lib/enums";
 import { describe, expect, it } from "vitest";
-import { applicationStatus } from "@/db/schema";
-import {
-  advanceReviewStage,
-  allowsOperation,
-  mayDecide,
-  mayRequestChanges,
-  OPERATION_STATUSES,
-  recommendationBlockers,
-  statusAfterAcceptance,
-} from "@/lib/domain/verification/stage-rules";
+import { APPLICATION_RULES, mayDecide, statusAllows } from "@/lib/policy";
+import { advanceReviewStage, mayRequestChanges, recommendationBlockers, statusAfterAcceptance } from "@/lib/rules/verification";
 
 describe("operation statuses", () => {
   it("allows acceptance and declining only of a submitted application", () => {
-    const allowed = applicationStatus.enumValues.filter((status) => allowsOperation(status, "accept"));
+    const allowed = APPLICATION_STATUSES.filter((status) => statusAllows("application.accept", status));
     expect(allowed).toEqual(["submitted"]);
-    expect(OPERATION_STATUSES.decline).toEqual(["submitted"]);
+    expect(APPLICATION_RULES["application.decline"].statuses).toEqual(["submitted"]);
   });
 
   it("allows review work only in review, and the decision only after a recommendation", () => {
-    for (const operation of ["verifyLine", "raiseFinding", "closeFinding", "requestChanges", "recommend", "recordInspection"] as const) {
-      expect(applicationStatus.enumValues.filter((status) => allowsOperation(status, operation))).toEqual(["in_review"]);
+    for (const permission of ["line.verify", "finding.raise", "finding.close", "application.requestChanges", "application.recommend", "application.recordInspection"] as const) {
+      expect(APPLICATION_STATUSES.filter((status) => statusAllows(permission, status))).toEqual(["in_review"]);
     }
-    expect(applicationStatus.enumValues.filter((status) => allowsOperation(status, "decide"))).toEqual(["awaiting_decision"]);
-    expect(allowsOperation("certified", "decide")).toBe(false);
+    expect(APPLICATION_STATUSES.filter((status) => statusAllows("application.decide", status))).toEqual(["awaiting_decision"]);
+    expect(statusAllows("application.decide", "certified")).toBe(false);
   });
 
   it("sends a resubmission of a planned application straight back to review", () => {
@@ -67,9 +60,10 @@ describe("recommendation blockers", () => {
 
 describe("decision and sending back", () => {
   it("refuses the lead verifier as decider", () => {
-    expect(mayDecide("u1", "u1")).toBe(false);
-    expect(mayDecide("u2", "u1")).toBe(true);
-    expect(mayDecide("u2", null)).toBe(true);
+    const loaded = { team: [], acceptedBy: [] };
+    expect(mayDecide("u1", { ...loaded, leadVerifierId: "u1" })).toBe(false);
+    expect(mayDecide("u2", { ...loaded, leadVerifierId: "u1" })).toBe(true);
+    expect(mayDecide("u2", { ...loaded, leadVerifierId: null })).toBe(true);
   });
 
   it("needs an open finding to send back", () => {

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/auth/permissions";
+import { can } from "@/lib/policy";
 import { searchEmissionFactors } from "@/lib/dal/emission-factors";
 import { factorSearchSchema } from "@/lib/validation/schemas/inventory";
 

@@ -1,10 +1,10 @@
+import { DATA_TYPES, EMISSION_CATEGORIES, LIFE_CYCLE_STAGES, LINE_SOURCES } from "@/lib/enums";
 import ExcelJS from "exceljs";
-import Papa from "papaparse";
-import { dataType, emissionCategory, lifeCycleStage, lineSource } from "@/db/schema";
 import { GWP_AR6 } from "@/lib/calc/gwp";
 import { UNIT_CODES } from "@/lib/calc/units";
 import { XLSX_MIME } from "@/lib/evidence/rules";
 import { attachmentDisposition } from "@/lib/http/content-disposition";
+import { csvDocument } from "@/lib/http/csv";
 import { z } from "@/lib/validation/zod";
 import { INVENTORY_IMPORT_COLUMNS, MAX_IMPORT_ROWS, TEMPLATE_EXAMPLE_ROWS, type ImportColumn } from "@/lib/import/inventory-columns";
 
@@ -15,23 +15,20 @@ type RangeValidations = { dataValidations: { add(range: string, validation: Exce
 
 /** Drop-down choices offered in the XLSX template (the import checks them anyway). */
 const CHOICES: Partial<Record<ImportColumn, readonly string[]>> = {
-  stage: lifeCycleStage.enumValues,
+  stage: LIFE_CYCLE_STAGES,
   unit: UNIT_CODES,
-  source: lineSource.enumValues,
+  source: LINE_SOURCES,
   supplier_factor_unit: UNIT_CODES,
   gas: GWP_AR6.map((entry) => entry.gas),
-  data_type: dataType.enumValues,
-  emission_category: emissionCategory.enumValues,
+  data_type: DATA_TYPES,
+  emission_category: EMISSION_CATEGORIES,
 };
 
 function csvTemplate(): string {
-  // The BOM makes Excel open the file as UTF-8; the import strips it.
-  return (
-    "\uFEFF" +
-    Papa.unparse({
-      fields: [...INVENTORY_IMPORT_COLUMNS],
-      data: TEMPLATE_EXAMPLE_ROWS.map((row) => INVENTORY_IMPORT_COLUMNS.map((column) => row[column])),
-    })
+  // The BOM csvDocument writes makes Excel open the file as UTF-8; the import strips it.
+  return csvDocument(
+    INVENTORY_IMPORT_COLUMNS,
+    TEMPLATE_EXAMPLE_ROWS.map((row) => INVENTORY_IMPORT_COLUMNS.map((column) => row[column])),
   );
 }
 

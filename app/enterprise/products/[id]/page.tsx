@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
@@ -8,24 +9,28 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { AREA_ROLES } from "@/lib/auth/permissions";
-import { CATEGORIES } from "@/lib/catalog/categories";
+import { AREA_ROLES } from "@/lib/policy";
 import { getOwnProduct } from "@/lib/dal/enterprise-products";
-import { CLOSED_STATUSES } from "@/lib/domain/applications/rules";
-import { ProductForm } from "../product-form";
+import { CLOSED_STATUSES } from "@/lib/policy";
+import { ProductForm } from "@/components/products/product-form";
 import { OpenApplicationButton } from "./open-application-button";
+import { DATE_FORMAT } from "@/lib/i18n/date-format";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("enterprise");
+  return { title: t("productPageTitle") };
+}
 
 export default async function ProductPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePageUser(AREA_ROLES.enterprise, `/enterprise/products/${id}`);
   const found = await getOwnProduct(user, id);
   if (!found) notFound();
-  const { product, applications, editable } = found;
+  const { product, category, categories, applications, editable } = found;
   const t = await getTranslations("enterprise");
   const common = await getTranslations("common");
   const format = await getFormatter();
   const en = (await getLocale()) === "en";
-  const category = CATEGORIES.find((entry) => entry.id === product.categoryId);
   const openApplication = applications.find((application) => !(CLOSED_STATUSES as readonly string[]).includes(application.status));
   const details: [string, string][] = [
     [t("nameZh"), product.nameZh],
@@ -88,7 +93,7 @@ export default async function ProductPage({ params }: { params: Promise<{ id: st
                       <Td>
                         <ApplicationStatusBadge status={application.status} />
                       </Td>
-                      <Td>{format.dateTime(application.updatedAt, { dateStyle: "medium" })}</Td>
+                      <Td>{format.dateTime(application.updatedAt, DATE_FORMAT)}</Td>
                     </tr>
                   ))}
                 </tbody>
@@ -100,7 +105,7 @@ export default async function ProductPage({ params }: { params: Promise<{ id: st
           <CardHeader title={editable ? t("editProduct") : t("productDetails")} />
           <CardBody>
             {editable ? (
-              <ProductForm product={product} />
+              <ProductForm product={product} categories={categories} />
             ) : (
               <>
                 <Alert tone="info" className="mb-4">
@@ -109,7 +114,7 @@ export default async function ProductPage({ params }: { params: Promise<{ id: st
                 <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
                   {details.map(([label, value]) => (
                     <div key={label}>
-                      <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">{label}</dt>
+                      <dt className="text-xs font-medium text-slate-600">{label}</dt>
                       <dd className="text-sm text-slate-900">{value}</dd>
                     </div>
                   ))}

@@ -1,13 +1,21 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { Card, CardBody } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { AREA_ROLES } from "@/lib/auth/permissions";
-import { ProductForm } from "../product-form";
+import { listProductCategories } from "@/lib/dal/product-categories";
+import { AREA_ROLES } from "@/lib/policy";
+import { ProductForm } from "@/components/products/product-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("enterprise");
+  return { title: t("registerProduct") };
+}
 
 export default async function NewProductPage() {
   await requirePageUser(AREA_ROLES.enterprise, "/enterprise/products/new");
+  const categories = await listProductCategories();
   const t = await getTranslations("enterprise");
   const common = await getTranslations("common");
   return (
@@ -23,7 +31,7 @@ export default async function NewProductPage() {
       />
       <Card>
         <CardBody>
-          <ProductForm />
+          <ProductForm categories={categories} />
         </CardBody>
       </Card>
     </>

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useMessage } from "@/components/use-message";
 import { Alert } from "@/components/ui/alert";
+import { Toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
@@ -22,7 +23,7 @@ export function ConflictForm({ applicationId }: { applicationId: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">
       {formError ? <Alert tone="danger">{translate(formError)}</Alert> : null}
-      {succeeded ? <Alert tone="success">{t("conflictDeclared")}</Alert> : null}
+      {succeeded ? <Toast>{t("conflictDeclared")}</Toast> : null}
       <Field label={t("conflictReason")} hint={t("conflictHint")} error={errors.reason?.message}>
         <Textarea {...form.register("reason")} />
       </Field>

@@ -1,13 +1,14 @@
 "use client";
 
+import { FINDING_SEVERITIES } from "@/lib/enums";
 import { useTranslations } from "next-intl";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useMessage } from "@/components/use-message";
 import { Alert } from "@/components/ui/alert";
+import { Toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Select, Textarea } from "@/components/ui/input";
-import { findingSeverity } from "@/db/schema";
 import { raiseFindingAction } from "@/lib/actions/verification/raise-finding";
 import { raiseFindingSchema } from "@/lib/validation/schemas/verification";
 
@@ -27,7 +28,7 @@ export function FindingForm({ applicationId, lines, lineId }: { applicationId: s
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">
       {formError ? <Alert tone="danger">{translate(formError)}</Alert> : null}
-      {succeeded ? <Alert tone="success">{t("findingRaised")}</Alert> : null}
+      {succeeded ? <Toast>{t("findingRaised")}</Toast> : null}
       <div className="grid gap-3 sm:grid-cols-2">
         {lineId ? null : (
           <Field label={findingsT("line")} error={errors.lineId?.message}>
@@ -43,7 +44,7 @@ export function FindingForm({ applicationId, lines, lineId }: { applicationId: s
         )}
         <Field label={findingsT("severity")} error={errors.severity?.message}>
           <Select {...form.register("severity")}>
-            {findingSeverity.enumValues.map((severity) => (
+            {FINDING_SEVERITIES.map((severity) => (
               <option key={severity} value={severity}>
                 {findingsT(`severities.${severity}`)}
               </option>

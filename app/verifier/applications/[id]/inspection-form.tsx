@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useMessage } from "@/components/use-message";
 import { Alert } from "@/components/ui/alert";
+import { Toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
@@ -22,7 +23,7 @@ export function InspectionForm({ applicationId, defaultSite }: { applicationId: 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {formError ? <Alert tone="danger">{translate(formError)}</Alert> : null}
-      {succeeded ? <Alert tone="success">{t("inspectionRecorded")}</Alert> : null}
+      {succeeded ? <Toast>{t("inspectionRecorded")}</Toast> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label={t("inspectedOn")} error={errors.inspectedOn?.message}>
           <Input type="date" {...form.register("inspectedOn")} />

@@ -1,9 +1,13 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/forms/action-button";
+import { IssuedCertificateNotice } from "@/components/certificates/issued-certificate";
 import { FindingList } from "@/components/findings/finding-list";
+import { PlausibilityAlert } from "@/components/applications/plausibility-alert";
 import { PageHeader } from "@/components/page-header";
+import { StudyReportLink } from "@/components/reports/study-report-link";
 import { ApplicationStatusBadge } from "@/components/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -14,21 +18,30 @@ import { acceptApplicationAction } from "@/lib/actions/verification/accept-appli
 import { closeFindingAction } from "@/lib/actions/verification/close-finding";
 import { requestChangesAction } from "@/lib/actions/verification/request-changes";
 import { verifyLineAction } from "@/lib/actions/verification/verify-line";
+import { verifyRemainingLinesAction } from "@/lib/actions/verification/verify-remaining-lines";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { AREA_ROLES, can } from "@/lib/auth/permissions";
-import { LIFE_CYCLE_STAGES } from "@/lib/calc/calculate";
+import { AREA_ROLES } from "@/lib/policy";
+import { LIFE_CYCLE_STAGES } from "@/lib/enums";
 import { formatSignificant } from "@/lib/calc/format";
+import { gasName } from "@/lib/calc/gwp";
 import { loadVerifierApplication } from "@/lib/dal/verifier-application";
-import { mayDecide } from "@/lib/domain/verification/stage-rules";
 import { ConflictForm } from "./conflict-form";
 import { DecideForm } from "./decide-form";
 import { DeclineForm } from "./decline-form";
 import { FindingForm } from "./finding-form";
 import { InspectionEvidenceForm } from "./inspection-evidence-form";
+import { EvidenceLinks } from "@/components/evidence/evidence-links";
+import { isDownloadable, ScanBadge } from "@/components/evidence/scan-badge";
 import { InspectionForm } from "./inspection-form";
 import { PlanForm } from "./plan-form";
 import { RecommendForm } from "./recommend-form";
 import { RoundDiffView } from "./round-diff-view";
+import { calendarDate, DATE_FORMAT, DATE_TIME_FORMAT } from "@/lib/i18n/date-format";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("verifier");
+  return { title: t("applicationPageTitle") };
+}
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> };
 
@@ -38,18 +51,23 @@ export default async function VerifierApplicationPage({ params, searchParams }: 
   const { page } = await searchParams;
   const view = await loadVerifierApplication(user, id, Number(page ?? 1));
   if (!view) notFound();
-  const [t, common, findingsT, format, locale] = await Promise.all([
+  const [t, common, findingsT, messages, format, locale] = await Promise.all([
     getTranslations("verifier"),
     getTranslations("common"),
     getTranslations("findings"),
+    getTranslations(),
     getFormatter(),
     getLocale(),
   ]);
   const en = locale === "en";
-  const { application, product, calculation, linePage } = view;
+  const { application, product, calculation, linePage, permitted, mayDecide } = view;
   const version = application.version;
   const inReview = application.status === "in_review";
-  const reviewing = inReview && can(user.role, "line.verify");
+  const remainingLines = linePage.total - linePage.verified;
+  const evidenceByLine = new Map<string, typeof view.evidence>();
+  for (const file of view.evidence) {
+    if (file.lineId) evidenceByLine.set(file.lineId, [...(evidenceByLine.get(file.lineId) ?? []), file]);
+  }
   const lineEmissions = new Map((calculation?.breakdown.lines ?? []).map((line) => [line.lineId, line]));
   const lineOptions = view.lines.map(({ line }) => ({ id: line.id, label: `${common(`stages.${line.stage}`)} · ${line.description}` }));
   const declaredUnit = `${product.declaredUnitAmount} ${product.declaredUnit}`;
@@ -68,6 +86,7 @@ export default async function VerifierApplicationPage({ params, searchParams }: 
             <ApplicationStatusBadge status={application.status} />
             {inReview && application.reviewStage ? <Badge>{t(`reviewStages.${application.reviewStage}`)}</Badge> : null}
             <Badge>{t("roundN", { round: application.round })}</Badge>
+            {permitted.has("application.studyReport") && calculation ? <StudyReportLink applicationId={application.id} short /> : null}
           </div>
         }
       />
@@ -76,33 +95,46 @@ export default async function VerifierApplicationPage({ params, searchParams }: 
         <Card>
           <CardHeader title={t("nextStep")} />
           <CardBody className="space-y-4">
-            {application.status === "submitted" && can(user.role, "application.accept") ? (
+            {permitted.has("application.accept") || permitted.has("application.decline") ? (
               <>
                 <p className="text-sm text-slate-700">{application.plannedAt ? t("resubmittedHint") : t("acceptHint")}</p>
-                <ActionButton action={acceptApplicationAction} input={{ applicationId: id, expectedVersion: version }} label={t("accept")} />
-                <details className="rounded-md border border-slate-200 p-3">
-                  <summary className="cursor-pointer text-sm font-medium">{t("decline")}</summary>
-                  <div className="mt-3">
-                    <DeclineForm applicationId={id} expectedVersion={version} />
-                  </div>
-                </details>
-                <details className="rounded-md border border-slate-200 p-3">
-                  <summary className="cursor-pointer text-sm font-medium">{t("declareConflict")}</summary>
-                  <div className="mt-3">
-                    <ConflictForm applicationId={id} />
-                  </div>
-                </details>
+                {permitted.has("application.accept") ? (
+                  <ActionButton action={acceptApplicationAction} input={{ applicationId: id, expectedVersion: version }} label={t("accept")} />
+                ) : null}
+                {permitted.has("application.decline") ? (
+                  <details className="rounded-md border border-slate-200 p-3">
+                    <summary className="cursor-pointer text-sm font-medium">{t("decline")}</summary>
+                    <div className="mt-3">
+                      <DeclineForm applicationId={id} expectedVersion={version} />
+                    </div>
+                  </details>
+                ) : null}
+                {permitted.has("conflict.declare") ? (
+                  <details className="rounded-md border border-slate-200 p-3">
+                    <summary className="cursor-pointer text-sm font-medium">{t("declareConflict")}</summary>
+                    <div className="mt-3">
+                      <ConflictForm applicationId={id} />
+                    </div>
+                  </details>
+                ) : null}
               </>
             ) : null}
-            {application.status === "accepted" && can(user.role, "application.plan") ? (
-              <PlanForm applicationId={id} expectedVersion={version} staff={view.staff} />
-            ) : null}
+            {permitted.has("application.plan") ? <PlanForm applicationId={id} expectedVersion={version} staff={view.staff} /> : null}
             {inReview ? (
               <>
                 <p className="text-sm text-slate-700">
                   {t("verifiedCount", { verified: linePage.verified, total: linePage.total })}
                 </p>
-                {can(user.role, "application.requestChanges") && view.findings.some((f) => f.status === "open") ? (
+                {permitted.has("line.verify") && remainingLines > 0 ? (
+                  <ActionButton
+                    action={verifyRemainingLinesAction}
+                    input={{ applicationId: id, expectedCount: remainingLines }}
+                    label={t("verifyRemaining", { count: remainingLines })}
+                    variant="secondary"
+                    confirm={t("verifyRemainingConfirm", { count: remainingLines })}
+                  />
+                ) : null}
+                {permitted.has("application.requestChanges") && view.findings.some((f) => f.status === "open") ? (
                   <ActionButton
                     action={requestChangesAction}
                     input={{ applicationId: id, expectedVersion: version }}
@@ -111,7 +143,7 @@ export default async function VerifierApplicationPage({ params, searchParams }: 
                     confirm={t("requestChangesConfirm")}
                   />
                 ) : null}
-                {can(user.role, "application.recommend") ? (
+                {permitted.has("application.recommend") ? (
                   view.blockers.length ? (
                     <Alert tone="info">
                       <p className="font-medium">{t("recommendBlocked")}</p>
@@ -136,17 +168,16 @@ export default async function VerifierApplicationPage({ params, searchParams }: 
                   <dt className="font-medium">{t("statement")}</dt>
                   <dd className="whitespace-pre-wrap">{application.verificationStatement}</dd>
                 </dl>
-                {can(user.role, "application.decide") ? (
-                  mayDecide(user.id, application.leadVerifierId) ? (
-                    <DecideForm applicationId={id} expectedVersion={version} />
-                  ) : (
-                    <Alert tone="warning">{t("errors.leadCannotDecide")}</Alert>
-                  )
+                {mayDecide.allowed ? (
+                  <DecideForm applicationId={id} expectedVersion={version} outcome={view.decisionOutcome} />
+                ) : mayDecide.message ? (
+                  <Alert tone="warning">{messages(mayDecide.message)}</Alert>
                 ) : (
                   <p className="text-sm text-slate-700">{t("waitingForReviewer")}</p>
                 )}
               </>
             ) : null}
+            {view.certificate ? <IssuedCertificateNotice certificate={view.certificate} side="body" /> : null}
             {["certified", "rejected", "declined"].includes(application.status) ? (
               <p className="text-sm text-slate-700">
                 {t(`closed.${application.status}`)}
@@ -168,9 +199,9 @@ export default async function VerifierApplicationPage({ params, searchParams }: 
                 <dt className="font-medium">{t("team")}</dt>
                 <dd>{view.team.map((member) => `${member.name}${member.teamRole === "lead" ? ` (${t("lead")})` : ""}`).join(", ")}</dd>
                 <dt className="font-medium">{t("plannedDocumentReviewOn")}</dt>
-                <dd>{application.plannedDocumentReviewOn}</dd>
+                <dd>{application.plannedDocumentReviewOn ? format.dateTime(calendarDate(application.plannedDocumentReviewOn), DATE_FORMAT) : "—"}</dd>
                 <dt className="font-medium">{t("plannedOnSiteOn")}</dt>
-                <dd>{application.plannedOnSiteOn}</dd>
+                <dd>{application.plannedOnSiteOn ? format.dateTime(calendarDate(application.plannedOnSiteOn), DATE_FORMAT) : "—"}</dd>
               </dl>
             </CardBody>
           </Card>
@@ -178,7 +209,8 @@ export default async function VerifierApplicationPage({ params, searchParams }: 
 
         <Card>
           <CardHeader title={t("calculation")} description={t("perDeclaredUnit", { unit: declaredUnit })} />
-          <CardBody>
+          <CardBody className="space-y-4">
+            {calculation ? <PlausibilityAlert result={calculation.result} category={view.categoryBand} lead={t("plausibilityLead")} /> : null}
             {calculation ? (
               <div className="grid gap-6 md:grid-cols-2">
                 <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-1 text-sm">
@@ -234,7 +266,7 @@ export default async function VerifierApplicationPage({ params, searchParams }: 
               </tr>
             </thead>
             <tbody>
-              {view.lines.map(({ line, ...factor }) => {
+              {view.lines.map(({ line, supplierFootprint, importedFootprint, supplierCertificateStatus, ...factor }) => {
                 const emission = lineEmissions.get(line.id);
                 const verified = line.verification === "verified";
                 return (
@@ -251,33 +283,80 @@ export default async function VerifierApplicationPage({ params, searchParams }: 
                       {line.quantity} {line.unit}
                     </Td>
                     <Td className="text-xs">
-                      {line.source === "database_factor" && factor.factorKey
-                        ? `${factor.factorKey} v${factor.factorVersion}: ${factor.factorValue} kg/${factor.factorUnit}`
-                        : line.source === "supplier_factor"
+                      {line.source === "database_factor" && factor.factorKey ? (
+                        // The name, as the enterprise saw it when choosing; the key stays at hand for looking the factor up.
+                        <>
+                          <span title={factor.factorKey}>{en ? factor.factorNameEn : factor.factorNameZh}</span>
+                          <span className="block text-slate-600">
+                            {factor.factorValue} kg CO₂e/{factor.factorUnit} · {factor.factorRegion} {factor.factorYear} · v{factor.factorVersion}
+                          </span>
+                        </>
+                      ) : line.source === "supplier_factor"
                           ? `${line.supplierName ?? t("supplier")}: ${line.supplierFactorValue} kg/${line.supplierFactorUnit}`
-                          : line.gas}
+                          : line.gas
+                            ? gasName(line.gas, en)
+                            : null}
+                      {supplierFootprint ? (
+                        <span className="mt-1 block">
+                          <Badge tone={supplierFootprint.verification ? "info" : "warning"}>
+                            {t(supplierFootprint.verification ? "supplierFootprint.certified" : "supplierFootprint.selfDeclared")}
+                          </Badge>{" "}
+                          {supplierFootprint.verification ? (
+                            <>
+                              {t("supplierFootprint.verifiedBy", { body: supplierFootprint.verification.bodyName, version: supplierFootprint.footprintVersion })}{" "}
+                              <Link className="text-brand-700 underline" href={supplierFootprint.verification.labelPath}>
+                                {supplierFootprint.certificateNumber}
+                              </Link>
+                            </>
+                          ) : null}
+                          {supplierCertificateStatus ? (
+                            <span className={supplierCertificateStatus === "valid" ? "block text-slate-700" : "block font-medium text-red-800"}>
+                              {t("supplierFootprint.statusNow", { status: common(`certificateStatus.${supplierCertificateStatus}`) })}
+                            </span>
+                          ) : null}
+                        </span>
+                      ) : null}
+                      {importedFootprint ? (
+                        <span className="mt-1 block">
+                          <Badge tone={importedFootprint.selfDeclared ? "warning" : "info"}>
+                            {importedFootprint.selfDeclared ? t("supplierFootprint.selfDeclared") : t("supplierFootprint.imported", { provider: importedFootprint.verifiedBy ?? "—" })}
+                          </Badge>{" "}
+                          {t("supplierFootprint.pactId", { id: importedFootprint.footprintId })}
+                        </span>
+                      ) : null}
                     </Td>
                     <Td className="whitespace-nowrap">{emission ? kg(emission.emissions) : "—"}</Td>
                     <Td>
                       <div className="flex flex-col items-start gap-2">
                         <Badge tone={verified ? "success" : "neutral"}>{t(`lineVerification.${line.verification}`)}</Badge>
-                        {reviewing ? (
-                          <>
-                            <ActionButton
-                              action={verifyLineAction}
-                              input={{ applicationId: id, lineId: line.id, verified: !verified }}
-                              label={verified ? t("unverifyLine") : t("verifyLine")}
-                              aria-label={`${verified ? t("unverifyLine") : t("verifyLine")}: ${line.description}`}
-                              size="sm"
-                              variant={verified ? "ghost" : "secondary"}
-                            />
-                            <details>
-                              <summary className="cursor-pointer text-sm text-brand-700">{t("findingOnLine")}</summary>
-                              <div className="mt-2 w-72 max-w-full">
-                                <FindingForm applicationId={id} lines={lineOptions} lineId={line.id} />
-                              </div>
-                            </details>
-                          </>
+                        {permitted.has("line.verify") ? (
+                          <ActionButton
+                            action={verifyLineAction}
+                            input={{ applicationId: id, lineId: line.id, verified: !verified }}
+                            label={verified ? t("unverifyLine") : t("verifyLine")}
+                            aria-label={`${verified ? t("unverifyLine") : t("verifyLine")}: ${line.description}`}
+                            size="sm"
+                            variant={verified ? "ghost" : "secondary"}
+                          />
+                        ) : null}
+                        {(evidenceByLine.get(line.id) ?? []).length ? (
+                          // The line's own evidence beside its mark, so verifying a line needs no trip to the list below.
+                          <ul aria-label={`${t("evidence")}: ${line.description}`} className="space-y-1 text-xs">
+                            {(evidenceByLine.get(line.id) ?? []).map((file) => (
+                              <li key={file.id}>
+                                <span className="block break-words">{file.fileName}</span>
+                                {isDownloadable(file.scanStatus) ? <EvidenceLinks file={file} /> : <ScanBadge status={file.scanStatus} infectedBy={file.infectedBy} />}
+                              </li>
+                            ))}
+                          </ul>
+                        ) : null}
+                        {permitted.has("finding.raise") ? (
+                          <details>
+                            <summary className="cursor-pointer text-sm text-brand-700">{t("findingOnLine")}</summary>
+                            <div className="mt-2 w-72 max-w-full">
+                              <FindingForm applicationId={id} lines={lineOptions} lineId={line.id} />
+                            </div>
+                          </details>
                         ) : null}
                       </div>
                     </Td>
@@ -301,7 +380,7 @@ export default async function VerifierApplicationPage({ params, searchParams }: 
             <FindingList
               findings={view.findings}
               renderActions={(finding) =>
-                inReview && finding.status === "open" && can(user.role, "finding.close") ? (
+                finding.status === "open" && permitted.has("finding.close") ? (
                   <ActionButton
                     action={closeFindingAction}
                     input={{ applicationId: id, findingId: finding.id }}
@@ -312,7 +391,7 @@ export default async function VerifierApplicationPage({ params, searchParams }: 
                 ) : null
               }
             />
-            {reviewing && can(user.role, "finding.raise") ? (
+            {permitted.has("finding.raise") ? (
               <details className="rounded-md border border-slate-200 p-3">
                 <summary className="cursor-pointer text-sm font-medium">{t("raiseFinding")}</summary>
                 <div className="mt-3">
@@ -330,7 +409,7 @@ export default async function VerifierApplicationPage({ params, searchParams }: 
             {view.inspections.map(({ inspection, recordedByName }) => (
               <div key={inspection.id} className="rounded-md border border-slate-200 p-3 text-sm">
                 <p className="font-medium">
-                  {inspection.inspectedOn} · {inspection.site}
+                  {format.dateTime(calendarDate(inspection.inspectedOn), DATE_FORMAT)} · {inspection.site}
                 </p>
                 <dl className="mt-2 grid gap-1 sm:grid-cols-[10rem_1fr]">
                   <dt className="text-slate-600">{t("participants")}</dt>
@@ -342,14 +421,14 @@ export default async function VerifierApplicationPage({ params, searchParams }: 
                   <dt className="text-slate-600">{t("recordedBy")}</dt>
                   <dd>{recordedByName}</dd>
                 </dl>
-                {reviewing && can(user.role, "evidence.upload") ? (
+                {permitted.has("application.recordInspection") ? (
                   <div className="mt-3">
                     <InspectionEvidenceForm applicationId={id} inspectionId={inspection.id} />
                   </div>
                 ) : null}
               </div>
             ))}
-            {reviewing && can(user.role, "application.recordInspection") ? (
+            {permitted.has("application.recordInspection") ? (
               <details className="rounded-md border border-slate-200 p-3">
                 <summary className="cursor-pointer text-sm font-medium">{t("recordInspection")}</summary>
                 <div className="mt-3">
@@ -381,10 +460,10 @@ export default async function VerifierApplicationPage({ params, searchParams }: 
                 {view.evidence.map((file) => (
                   <tr key={file.id}>
                     <Td>
-                      <a className="text-brand-700 hover:underline" href={`/api/evidence/${file.id}`}>
-                        {file.fileName}
-                      </a>
+                      <p className="break-words font-medium">{file.fileName}</p>
                       <p className="text-xs text-slate-600">{file.mimeType}</p>
+                      <ScanBadge status={file.scanStatus} infectedBy={file.infectedBy} />
+                      {isDownloadable(file.scanStatus) ? <EvidenceLinks file={file} /> : null}
                     </Td>
                     <Td className="text-xs">
                       {file.inspectionId
@@ -400,7 +479,7 @@ export default async function VerifierApplicationPage({ params, searchParams }: 
                     <Td className="text-xs">
                       {file.uploaderName} · {file.uploaderOrganization}
                       <br />
-                      {format.dateTime(file.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                      {format.dateTime(file.createdAt, DATE_TIME_FORMAT)}
                     </Td>
                   </tr>
                 ))}

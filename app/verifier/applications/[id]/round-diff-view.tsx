@@ -1,7 +1,7 @@
 import { useTranslations } from "next-intl";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formatSignificant } from "@/lib/calc/format";
-import type { RoundDiff, SnapshotLine } from "@/lib/domain/verification/round-diff";
+import type { RoundDiff, SnapshotLine } from "@/lib/rules/round-diff";
 
 function describe(line: SnapshotLine): string {
   return `${line.description} — ${line.quantity} ${line.unit}`;

@@ -1,0 +1,6 @@
+/**
+ * Message namespaces this layout hands to the browser (components/layout/client-messages.tsx).
+ * The regulator's forms, and the messages their actions and schemas answer with.
+ * tests/unit/foundation/client-namespaces.test.ts checks the list against the code below this folder.
+ */
+export const CLIENT_NAMESPACES = ["apiClients", "audit", "benchmarks", "certificates", "common", "credentials", "errors", "factors", "platform", "regulator", "validation"] as const;

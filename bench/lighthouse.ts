@@ -1,0 +1,45 @@
+/**
+ * Lighthouse 12 (a pinned dev dependency) on the public verification page and the registry:
+ * performance, accessibility and best practices, the median of BENCH_LIGHTHOUSE_RUNS (5) runs
+ * each, in Debian's Chromium (CHROME_PATH, default /usr/bin/chromium), mobile form factor as
+ * Lighthouse defaults to.
+ */
+const CATEGORIES = ["performance", "accessibility", "best-practices"] as const;
+type Category = (typeof CATEGORIES)[number];
+
+export type LighthouseRow = { url: string } & Record<Category, number>;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+export async function runLighthouse(urls: string[]): Promise<LighthouseRow[]> {
+  const runs = Number(process.env.BENCH_LIGHTHOUSE_RUNS || 5);
+  const { default: lighthouse } = await import("lighthouse");
+  const chromeLauncher = await import("chrome-launcher");
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROME_PATH || "/usr/bin/chromium",
+    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"],
+  });
+  try {
+    const rows: LighthouseRow[] = [];
+    for (const url of urls) {
+      const scores: Record<Category, number[]> = { performance: [], accessibility: [], "best-practices": [] };
+      for (let run = 0; run < runs; run++) {
+        const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES] });
+        if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+        for (const category of CATEGORIES) scores[category].push(Math.round((result.lhr.categories[category]?.score ?? 0) * 100));
+      }
+      rows.push({
+        url,
+        performance: median(scores.performance),
+        accessibility: median(scores.accessibility),
+        "best-practices": median(scores["best-practices"]),
+      });
+    }
+    return rows;
+  } finally {
+    await chrome.kill();
+  }
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "evidence_files_storage_key_idx" ON "evidence_files" USING btree ("storage_key");

@@ -1,0 +1,1 @@
+ALTER TABLE "organizations" ADD CONSTRAINT "organizations_stage_target_days_ck" CHECK ("organizations"."stage_target_days" between 1 and 180);

@@ -1,0 +1,2 @@
+/** The pages a request's change shows on. */
+export const SUPPLY_PATHS = ["/enterprise/supply"];

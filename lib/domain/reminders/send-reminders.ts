@@ -1,0 +1,138 @@
+import "server-only";
+import { and, eq, gte, inArray, isNotNull, lte, sql } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { applications, certificates, organizations, products, sentReminders } from "@/db/schema";
+import { addDays, daysUntil, isSurveillanceOverdue, SURVEILLANCE_GRACE_DAYS, todayInShanghai } from "@/lib/certificates/validity";
+import type { ApplicationStatus } from "@/lib/enums";
+import { notify, type NotificationInput } from "@/lib/notifications/notify";
+import { assertCan, type Actor } from "@/lib/policy";
+import { DEFAULT_STAGE_TARGET_DAYS } from "@/lib/validation/schemas/body-settings";
+
+export type SendRemindersInput = {
+  /** Today in Asia/Shanghai (tests pass a date). */
+  today?: string;
+  /** The moment stage waits are measured to (tests pass one). */
+  now?: Date;
+};
+
+/** Days before a certificate's expiry at which its holder is reminded. */
+export const EXPIRY_REMINDER_DAYS = [90, 30, 7] as const;
+/** Days before a surveillance falls due at which holder and body are reminded. */
+export const SURVEILLANCE_DUE_REMINDER_DAYS = 30;
+
+/** Stages in which an application waits for someone: the body, or (changes requested) the enterprise. */
+const WAITING_STAGES = ["submitted", "accepted", "in_review", "awaiting_decision", "changes_requested"] as const satisfies readonly ApplicationStatus[];
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Records the reminder and, only if it was not recorded before (the unique key of
+ * `sent_reminders`), notifies: so each reminder goes out exactly once, whichever runner sends it.
+ */
+async function remindOnce(tx: Tx, key: { kind: string; subjectId: string; occurrence: string }, recipients: NotificationInput[]): Promise<boolean> {
+  const [recorded] = await tx.insert(sentReminders).values(key).onConflictDoNothing().returning({ id: sentReminders.id });
+  if (!recorded) return false;
+  for (const recipient of recipients) await notify(tx, recipient);
+  return true;
+}
+
+/**
+ * The platform's daily reminders: certificates expiring in 90, 30 and 7 days (the holder);
+ * surveillance due within 30 days, and overdue past its grace period (holder and body); and
+ * applications waiting in one stage longer than their body's target (the body, or the
+ * enterprise when the body waits for its answers). Each goes out once.
+ */
+export async function sendReminders(tx: Tx, actor: Actor | null, input: SendRemindersInput) {
+  assertCan(actor, "reminder.send");
+  const today = input.today ?? todayInShanghai();
+  const now = input.now ?? new Date();
+  let sent = 0;
+
+  const inForce = await tx
+    .select({
+      id: certificates.id,
+      number: certificates.number,
+      organizationId: certificates.organizationId,
+      verificationBodyId: certificates.verificationBodyId,
+      status: certificates.status,
+      expiresOn: certificates.expiresOn,
+      nextSurveillanceDue: certificates.nextSurveillanceDue,
+    })
+    .from(certificates)
+    .where(
+      and(
+        inArray(certificates.status, ["valid", "suspended"]),
+        gte(certificates.expiresOn, today),
+        sql`(${certificates.expiresOn} <= ${addDays(today, Math.max(...EXPIRY_REMINDER_DAYS))} or ${certificates.nextSurveillanceDue} <= ${addDays(today, SURVEILLANCE_DUE_REMINDER_DAYS)})`,
+      ),
+    )
+    .orderBy(certificates.id);
+
+  for (const certificate of inForce) {
+    const daysLeft = daysUntil(certificate.expiresOn, today);
+    // The tightest threshold reached: a run missed at 90 days does not send a stale 90-day notice at 25.
+    const threshold = [...EXPIRY_REMINDER_DAYS].sort((a, b) => a - b).find((days) => daysLeft <= days);
+    if (threshold !== undefined) {
+      const params = { number: certificate.number, days: String(daysLeft), expiresOn: certificate.expiresOn };
+      if (
+        await remindOnce(tx, { kind: "certificate.expiry", subjectId: certificate.id, occurrence: `${certificate.expiresOn}:${threshold}` }, [
+          { organizationId: certificate.organizationId, kind: "reminders.certificateExpiry", certificateId: certificate.id, params },
+        ])
+      )
+        sent++;
+    }
+    if (certificate.status !== "valid") continue;
+    const due = certificate.nextSurveillanceDue;
+    const daysToDue = daysUntil(due, today);
+    const overdue = isSurveillanceOverdue(due, today);
+    if (!overdue && (daysToDue > SURVEILLANCE_DUE_REMINDER_DAYS || daysToDue < 0)) continue;
+    const kind = overdue ? "reminders.surveillanceOverdue" : "reminders.surveillanceDue";
+    const params = { number: certificate.number, due, graceDays: String(SURVEILLANCE_GRACE_DAYS) };
+    if (
+      await remindOnce(tx, { kind: overdue ? "surveillance.overdue" : "surveillance.due", subjectId: certificate.id, occurrence: due }, [
+        { organizationId: certificate.organizationId, kind, certificateId: certificate.id, params },
+        { organizationId: certificate.verificationBodyId, kind, certificateId: certificate.id, params },
+      ])
+    )
+      sent++;
+  }
+
+  const waiting = await tx
+    .select({
+      id: applications.id,
+      status: applications.status,
+      organizationId: applications.organizationId,
+      verificationBodyId: applications.verificationBodyId,
+      stageEnteredAt: applications.stageEnteredAt,
+      productEn: products.nameEn,
+      targetDays: sql<number>`coalesce(${organizations.stageTargetDays}, ${DEFAULT_STAGE_TARGET_DAYS})`.mapWith(Number),
+    })
+    .from(applications)
+    .innerJoin(organizations, eq(organizations.id, applications.verificationBodyId))
+    .innerJoin(products, eq(products.id, applications.productId))
+    .where(
+      and(
+        inArray(applications.status, [...WAITING_STAGES]),
+        isNotNull(applications.verificationBodyId),
+        lte(applications.stageEnteredAt, sql`${now.toISOString()}::timestamptz - make_interval(days => coalesce(${organizations.stageTargetDays}, ${DEFAULT_STAGE_TARGET_DAYS}))`),
+      ),
+    )
+    .orderBy(applications.id);
+  for (const application of waiting) {
+    const days = Math.floor((now.getTime() - application.stageEnteredAt.getTime()) / DAY_MS);
+    const waitsForEnterprise = application.status === "changes_requested";
+    const params = { productEn: application.productEn, days: String(days), target: String(application.targetDays) };
+    if (
+      await remindOnce(tx, { kind: "application.stage", subjectId: application.id, occurrence: `${application.status}:${application.stageEnteredAt.toISOString()}` }, [
+        {
+          organizationId: waitsForEnterprise ? application.organizationId : application.verificationBodyId!,
+          kind: waitsForEnterprise ? "reminders.changesAwaited" : `reminders.stageOverdue.${application.status}`,
+          applicationId: application.id,
+          params,
+        },
+      ])
+    )
+      sent++;
+  }
+  return { sent };
+}
