@@ -71,11 +71,11 @@ const ROUTES: Record<string, { email?: string; pages: string[]; links?: Array<{ 
   },
   regulator: {
     email: "bureau@demo.carbonlabel.org",
-    pages: ["/regulator", "/regulator/benchmarks", "/regulator/factors", "/regulator/certificates", "/regulator/audit", "/regulator/api-clients"],
+    pages: ["/regulator", "/regulator/benchmarks", "/regulator/factors", "/regulator/factors/new", "/regulator/factors/import", "/regulator/certificates", "/regulator/audit", "/regulator/api-clients"],
   },
   admin: {
     email: "admin@demo.carbonlabel.org",
-    pages: ["/admin", "/admin/factors", "/admin/signing-keys", "/admin/jobs", "/admin/outbox"],
+    pages: ["/admin", "/admin/factors", "/admin/factors/new", "/admin/signing-keys", "/admin/jobs", "/admin/outbox"],
     links: [{ from: "/admin/outbox", pattern: /^\/admin\/outbox\/[0-9a-f-]{36}$/, route: "/admin/outbox/[id]" }],
   },
 };

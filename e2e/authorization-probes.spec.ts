@@ -138,10 +138,13 @@ const TARGETS: Record<string, Target> = {
   "page /regulator": areaPage("regulator", "/regulator"),
   "page /regulator/benchmarks": areaPage("regulator", "/regulator/benchmarks"),
   "page /regulator/factors": areaPage("regulator", "/regulator/factors"),
+  "page /regulator/factors/new": areaPage("regulator", "/regulator/factors/new"),
+  "page /regulator/factors/import": areaPage("regulator", "/regulator/factors/import"),
   "page /regulator/certificates": areaPage("regulator", "/regulator/certificates"),
   "page /regulator/audit": areaPage("regulator", "/regulator/audit"),
   "page /admin": areaPage("admin", "/admin"),
   "page /admin/factors": areaPage("admin", "/admin/factors"),
+  "page /admin/factors/new": areaPage("admin", "/admin/factors/new"),
   "page /admin/outbox": areaPage("admin", "/admin/outbox"),
   // A message the outbox does not hold: the operator gets its 404, anyone else the area's refusal.
   "page /admin/outbox/[id]": {

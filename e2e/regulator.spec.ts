@@ -54,6 +54,8 @@ test.describe("regulator", () => {
   test("adds a factor, then a new version of it, keeping the history", async ({ page }) => {
     const key = `e2e.steam.${Date.now()}`;
     await page.goto("/regulator/factors");
+    await page.getByRole("link", { name: t.factors.newFactor }).click();
+    await expect(page).toHaveURL(/\/regulator\/factors\/new$/);
     const create = page.getByRole("form", { name: t.factors.newFactor });
     await create.getByLabel(t.factors.key).fill(key);
     await create.getByLabel(t.factors.nameZh).fill("工业蒸汽");

@@ -3,7 +3,8 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FilterActions, FilterField } from "@/components/forms/filter-form";
+import { FilterActions, FilterField, SearchField } from "@/components/forms/filter-form";
+import { Pagination } from "@/components/forms/pagination";
 import { Input, Select } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
 import { Alert } from "@/components/ui/alert";
@@ -12,24 +13,28 @@ import { isRegionalFactorRegion } from "@/lib/policy";
 import type { FactorFields, FactorSearch } from "@/lib/validation/schemas/regulator";
 import { FactorForm, type FactorKeeping } from "./factor-form";
 import { ImpactRuns } from "./impact-runs";
-import { FactorImportForm } from "./import-form";
 import type { FactorImpactRunView } from "@/lib/dal/factors";
 import { DATE_FORMAT } from "@/lib/i18n/date-format";
+import { hrefWithParams } from "@/lib/utils";
 
 type Props = {
   /** The page this database is shown on (search and history links point back at it). */
   basePath: string;
   search: FactorSearch;
+  /** One page of the current factors matching the search. */
   factors: EmissionFactor[];
-  truncated: boolean;
+  /** Which page that is, of how many, and how many factors match in all. */
+  position: { page: number; pageCount: number; total: number };
   categories: string[];
   /** The versions of the key opened with `?key=`, newest first; null when none is open. */
   history: Array<{ factor: EmissionFactor; usedBy: number }> | null;
   keeping: FactorKeeping;
   /** Whether the viewer may write a new version of the open key (the policy's answer). */
   mayWriteOpenKey: boolean;
-  /** Whether the viewer may import a factor table (regional factors, by their regulator). */
-  mayImport: boolean;
+  /** The page with the form adding a factor. */
+  newHref: string;
+  /** The page importing a factor table, for whoever may import (regional factors, by their regulator). */
+  importHref: string | null;
   /** The newest impact runs of the factors the viewer keeps. */
   impactRuns: FactorImpactRunView[];
 };
@@ -51,12 +56,14 @@ function fieldsOf(latest: EmissionFactor): FactorFields {
 }
 
 /** The factor database: search, a key's versions, and the forms of whoever keeps the factors shown. */
-export async function FactorDatabase({ basePath, search, factors, truncated, categories, history, keeping, mayWriteOpenKey, mayImport, impactRuns }: Props) {
+export async function FactorDatabase({ basePath, search, factors, position, categories, history, keeping, mayWriteOpenKey, newHref, importHref, impactRuns }: Props) {
   const t = await getTranslations("factors");
   const locale = await getLocale();
   const format = await getFormatter();
   const zh = locale.startsWith("zh");
   const latest = history?.[0]?.factor;
+  const filters = { q: search.q, category: search.category, region: search.region, year: search.year };
+  const pageHref = (page: number) => hrefWithParams(basePath, { ...filters, page: page > 1 ? page : undefined });
 
   return (
     <div className="space-y-6">
@@ -65,7 +72,7 @@ export async function FactorDatabase({ basePath, search, factors, truncated, cat
           <CardHeader
             title={t("historyOf", { key: search.key ?? "" })}
             actions={
-              <Link className={buttonVariants({ variant: "ghost", size: "sm" })} href={basePath}>
+              <Link className={buttonVariants({ variant: "ghost", size: "sm" })} href={pageHref(position.page)}>
                 {t("closeHistory")}
               </Link>
             }
@@ -130,9 +137,7 @@ export async function FactorDatabase({ basePath, search, factors, truncated, cat
       <Card>
         <CardBody>
           <form method="get" action={basePath} aria-label={t("search")} className="grid items-end gap-4 sm:grid-cols-2 lg:grid-cols-5">
-            <FilterField id="factor-q" label={t("searchText")} className="lg:col-span-2">
-              <Input id="factor-q" name="q" type="search" defaultValue={search.q ?? ""} />
-            </FilterField>
+            <SearchField id="factor-q" label={t("searchText")} defaultValue={search.q} className="lg:col-span-2" />
             <FilterField id="factor-category" label={t("category")}>
               <Select id="factor-category" name="category" defaultValue={search.category ?? ""}>
                 <option value="">{t("allCategories")}</option>
@@ -155,7 +160,21 @@ export async function FactorDatabase({ basePath, search, factors, truncated, cat
       </Card>
 
       <Card>
-        <CardHeader title={t("results")} description={truncated ? t("truncated") : undefined} />
+        <CardHeader
+          title={t("results")}
+          actions={
+            <div className="flex flex-wrap gap-2">
+              <Link className={buttonVariants({ size: "sm" })} href={newHref}>
+                {t("newFactor")}
+              </Link>
+              {importHref ? (
+                <Link className={buttonVariants({ variant: "secondary", size: "sm" })} href={importHref}>
+                  {t("importLink")}
+                </Link>
+              ) : null}
+            </div>
+          }
+        />
         {factors.length === 0 ? (
           <CardBody>
             <EmptyState title={t("noResults")} />
@@ -180,7 +199,7 @@ export async function FactorDatabase({ basePath, search, factors, truncated, cat
                 <tr key={factor.id}>
                   <Td>{zh ? factor.nameZh : factor.nameEn}</Td>
                   <Td className="font-mono text-xs">
-                    <Link className="text-brand-700 hover:underline" href={`${basePath}?key=${encodeURIComponent(factor.factorKey)}`}>
+                    <Link className="text-brand-700 hover:underline" href={hrefWithParams(basePath, { ...filters, page: position.page > 1 ? position.page : undefined, key: factor.factorKey })}>
                       {factor.factorKey}
                     </Link>
                   </Td>
@@ -197,24 +216,16 @@ export async function FactorDatabase({ basePath, search, factors, truncated, cat
             </tbody>
           </Table>
         )}
+        <CardBody className="border-t border-slate-200">
+          <Pagination
+            label={t("pagination")}
+            position={position}
+            previousHref={position.page > 1 ? pageHref(position.page - 1) : null}
+            nextHref={position.page < position.pageCount ? pageHref(position.page + 1) : null}
+          />
+        </CardBody>
       </Card>
 
-      <div className="grid gap-6 lg:grid-cols-2">
-        <Card>
-          <CardHeader title={t("newFactor")} description={t("newFactorHint")} />
-          <CardBody>
-            <FactorForm base={null} keeping={keeping} />
-          </CardBody>
-        </Card>
-        {mayImport ? (
-          <Card>
-            <CardHeader title={t("importTitle")} />
-            <CardBody>
-              <FactorImportForm />
-            </CardBody>
-          </Card>
-        ) : null}
-      </div>
     </div>
   );
 }

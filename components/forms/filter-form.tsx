@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Button, buttonVariants } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
 import { cn } from "@/lib/utils";
 
 /** One labelled control of a GET filter form (server-rendered: filters live in the URL). */
@@ -24,5 +25,47 @@ export function FilterActions({ applyLabel, resetLabel, resetHref }: { applyLabe
         {resetLabel}
       </Link>
     </div>
+  );
+}
+
+/**
+ * The free-text search of a GET filter form (`name`, default `q`), optionally suggesting values
+ * from a datalist the page renders (`list`: its id).
+ */
+export function SearchField({
+  id,
+  label,
+  name = "q",
+  defaultValue,
+  hint,
+  list,
+  className,
+}: {
+  id: string;
+  label: ReactNode;
+  name?: string;
+  defaultValue?: string;
+  hint?: string;
+  list?: string;
+  className?: string;
+}) {
+  return (
+    <FilterField id={id} label={label} className={className}>
+      <Input
+        id={id}
+        name={name}
+        type="search"
+        list={list}
+        autoComplete="off"
+        maxLength={100}
+        defaultValue={defaultValue ?? ""}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      />
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+    </FilterField>
   );
 }

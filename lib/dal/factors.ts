@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { certificates, emissionFactors, factorImpactCertificates, factorImpactRuns } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -7,20 +7,22 @@ import type { FactorImpactRunStatus } from "@/lib/enums";
 import type { FactorSearch } from "@/lib/validation/schemas/regulator";
 import { can, keepsFactors } from "@/lib/policy";
 import { ForbiddenError } from "@/lib/errors";
-
-const SEARCH_LIMIT = 100;
+import { containsPattern, LIST_PAGE_SIZE, pageWindow } from "@/lib/utils";
 
 /** The database is open to whoever keeps part of it: regulators (their region's) and the operator (national ones). */
 function assertKeepsFactors(user: CurrentUser) {
   if (!keepsFactors(user)) throw new ForbiddenError();
 }
 
-/** Current versions matching the search (name in either language or key, category, region, year). */
+/**
+ * One page of the current versions matching the search (name in either language or key,
+ * category, region, year), in category and key order, with how many match in all.
+ */
 export async function searchFactors(user: CurrentUser, search: FactorSearch) {
   assertKeepsFactors(user);
   const conditions: SQL[] = [isNull(emissionFactors.supersededAt)];
   if (search.q) {
-    const pattern = `%${search.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(search.q);
     conditions.push(
       or(ilike(emissionFactors.nameZh, pattern), ilike(emissionFactors.nameEn, pattern), ilike(emissionFactors.factorKey, pattern))!,
     );
@@ -28,20 +30,19 @@ export async function searchFactors(user: CurrentUser, search: FactorSearch) {
   if (search.category) conditions.push(eq(emissionFactors.category, search.category));
   if (search.region) conditions.push(eq(emissionFactors.region, search.region));
   if (search.year) conditions.push(eq(emissionFactors.year, search.year));
-  const [rows, categories] = await Promise.all([
-    db
-      .select()
-      .from(emissionFactors)
-      .where(and(...conditions))
-      .orderBy(asc(emissionFactors.category), asc(emissionFactors.factorKey))
-      .limit(SEARCH_LIMIT + 1),
+  const [[{ total }], categories] = await Promise.all([
+    db.select({ total: count() }).from(emissionFactors).where(and(...conditions)),
     db.selectDistinct({ category: emissionFactors.category }).from(emissionFactors).orderBy(asc(emissionFactors.category)),
   ]);
-  return {
-    factors: rows.slice(0, SEARCH_LIMIT),
-    truncated: rows.length > SEARCH_LIMIT,
-    categories: categories.map((row) => row.category),
-  };
+  const { page, pageCount, offset } = pageWindow(search.page, total);
+  const factors = await db
+    .select()
+    .from(emissionFactors)
+    .where(and(...conditions))
+    .orderBy(asc(emissionFactors.category), asc(emissionFactors.factorKey), asc(emissionFactors.id))
+    .limit(LIST_PAGE_SIZE)
+    .offset(offset);
+  return { factors, total, page, pageCount, categories: categories.map((row) => row.category) };
 }
 
 /** Every version of a factor key, newest first, with how many inventory lines use each. */

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { FactorDatabase } from "@/components/factors/factor-database";
 import { PageHeader } from "@/components/page-header";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { AREA_ROLES, can, decideOnFactor } from "@/lib/policy";
+import { AREA_ROLES, decideOnFactor } from "@/lib/policy";
 import { factorHistory, recentImpactRuns, searchFactors } from "@/lib/dal/factors";
 import { factorSearchSchema } from "@/lib/validation/schemas/regulator";
 
@@ -22,7 +22,7 @@ export default async function NationalFactorsPage({ searchParams }: PageProps) {
   const search = factorSearchSchema.parse(
     Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, (Array.isArray(value) ? value[0] : value) || undefined])),
   );
-  const [{ factors, truncated, categories }, history, impactRuns] = await Promise.all([
+  const [{ factors, total, page, pageCount, categories }, history, impactRuns] = await Promise.all([
     searchFactors(user, search),
     search.key ? factorHistory(user, search.key) : Promise.resolve(null),
     recentImpactRuns(user),
@@ -45,12 +45,13 @@ export default async function NationalFactorsPage({ searchParams }: PageProps) {
         basePath="/admin/factors"
         search={search}
         factors={factors}
-        truncated={truncated}
+        position={{ page, pageCount, total }}
         categories={categories}
         history={history}
         keeping={{ kind: "national" }}
         mayWriteOpenKey={!!latest && decideOnFactor(user, latest).allowed}
-        mayImport={can(user, "factor.manage")}
+        newHref="/admin/factors/new"
+        importHref={null}
         impactRuns={impactRuns}
       />
     </>

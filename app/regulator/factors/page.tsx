@@ -20,7 +20,7 @@ export default async function FactorsPage({ searchParams }: PageProps) {
   const search = factorSearchSchema.parse(
     Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, (Array.isArray(value) ? value[0] : value) || undefined])),
   );
-  const { factors, truncated, categories, history, impactRuns } = await getFactorsPage(user, search);
+  const { factors, total, page, pageCount, categories, history, impactRuns } = await getFactorsPage(user, search);
   const t = await getTranslations("factors");
   const latest = history?.[0]?.factor;
 
@@ -31,12 +31,13 @@ export default async function FactorsPage({ searchParams }: PageProps) {
         basePath="/regulator/factors"
         search={search}
         factors={factors}
-        truncated={truncated}
+        position={{ page, pageCount, total }}
         categories={categories}
         history={history}
         keeping={{ kind: "regional", region: user.region }}
         mayWriteOpenKey={!!latest && decideOnFactor(user, latest).allowed}
-        mayImport={can(user, "factor.manage")}
+        newHref="/regulator/factors/new"
+        importHref={can(user, "factor.manage") ? "/regulator/factors/import" : null}
         impactRuns={impactRuns}
       />
     </>

@@ -126,6 +126,9 @@ export type AuditFilters = {
   before?: number;
 };
 
+/** A list's page number from the query string (anything else is the first page). */
+export const listPageSchema = z.coerce.number().int().min(1).max(100_000).optional().catch(undefined);
+
 /** Factor database search from the query string; `key` opens a factor's history. */
 export const factorSearchSchema = z.object({
   q: textInput().trim().max(100).optional().catch(undefined),
@@ -133,5 +136,6 @@ export const factorSearchSchema = z.object({
   region: textInput().trim().max(32).optional().catch(undefined),
   year: z.coerce.number().int().min(1900).max(2100).optional().catch(undefined),
   key: textInput().trim().max(120).optional().catch(undefined),
+  page: listPageSchema,
 });
 export type FactorSearch = z.output<typeof factorSearchSchema>;

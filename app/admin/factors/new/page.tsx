@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { NewFactorCard } from "@/components/factors/factor-form-cards";
+import { PageHeader } from "@/components/page-header";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { AREA_ROLES } from "@/lib/policy";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("factors");
+  return { title: t("newFactor") };
+}
+
+/** The operator adds national and international factors. */
+export default async function NewNationalFactorPage() {
+  await requirePageUser(AREA_ROLES.admin, "/admin/factors/new");
+  const t = await getTranslations("factors");
+  return (
+    <>
+      <PageHeader title={t("newFactor")} description={t("nationalIntro")} />
+      <NewFactorCard keeping={{ kind: "national" }} listHref="/admin/factors" />
+    </>
+  );
+}

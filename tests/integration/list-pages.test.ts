@@ -1,0 +1,91 @@
+import crypto from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { emissionFactors } from "@/db/schema";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
+import { searchFactors } from "@/lib/dal/factors";
+import { ForbiddenError } from "@/lib/errors";
+import { LIST_PAGE_SIZE } from "@/lib/utils";
+import { actAs, createUser } from "../support/factories";
+import { createRegion } from "../support/regulator-fixtures";
+
+type Pilot = Awaited<ReturnType<typeof createRegion>>;
+
+async function asCurrent(user: Parameters<typeof actAs>[0]): Promise<CurrentUser> {
+  actAs(user);
+  const current = await getCurrentUser();
+  if (!current) throw new Error("no session");
+  return current;
+}
+
+/** A word no other test's rows contain, so counts and pages are exact on a shared database. */
+const token = `pg${crypto.randomBytes(4).toString("hex")}`;
+let east: Pilot;
+let west: Pilot;
+
+beforeAll(async () => {
+  east = await createRegion("950000", "950101");
+  west = await createRegion("960000", "960101");
+  // 27 current factors of the region (one page and 2 more), one superseded, named so their order is known.
+  await db.insert(emissionFactors).values([
+    ...Array.from({ length: LIST_PAGE_SIZE + 2 }, (_, i) => ({
+      factorKey: `test.${token}.${String(i).padStart(2, "0")}`,
+      nameZh: `分页测试 ${i}`,
+      nameEn: `Paging test ${i}`,
+      category: i < 3 ? "energy" : "materials",
+      value: "0.5",
+      unit: "kWh",
+      region: east.region,
+      year: 2025,
+      source: "test",
+    })),
+    {
+      factorKey: `test.${token}.old`,
+      nameZh: "旧版",
+      nameEn: "Superseded",
+      category: "energy",
+      value: "0.4",
+      unit: "kWh",
+      region: east.region,
+      year: 2024,
+      source: "test",
+      supersededAt: new Date(),
+    },
+  ]);
+});
+
+describe("factor list: search and pages", () => {
+  it("pages the current matches exactly, in category and key order", async () => {
+    const regulator = await asCurrent(east.regulator);
+    const first = await searchFactors(regulator, { q: token });
+    expect(first).toMatchObject({ total: LIST_PAGE_SIZE + 2, page: 1, pageCount: 2 });
+    expect(first.factors).toHaveLength(LIST_PAGE_SIZE);
+    expect(first.factors.slice(0, 3).map((f) => f.factorKey)).toEqual([0, 1, 2].map((i) => `test.${token}.0${i}`));
+    const second = await searchFactors(regulator, { q: token, page: 2 });
+    expect(second).toMatchObject({ total: LIST_PAGE_SIZE + 2, page: 2, pageCount: 2 });
+    expect(second.factors.map((f) => f.factorKey)).toEqual([`test.${token}.25`, `test.${token}.26`]);
+    const keys = new Set([...first.factors, ...second.factors].map((f) => f.factorKey));
+    expect(keys.size).toBe(LIST_PAGE_SIZE + 2);
+    expect(keys.has(`test.${token}.old`)).toBe(false);
+    // A page past the end is the last one, not an empty page.
+    expect((await searchFactors(regulator, { q: token, page: 9 })).page).toBe(2);
+  });
+
+  it("searches by name in either language, by key and by category", async () => {
+    const regulator = await asCurrent(east.regulator);
+    expect((await searchFactors(regulator, { q: `test.${token}.07` })).factors.map((f) => f.nameEn)).toEqual(["Paging test 7"]);
+    expect((await searchFactors(regulator, { q: "Paging test 26" })).factors.map((f) => f.factorKey)).toEqual([`test.${token}.26`]);
+    expect((await searchFactors(regulator, { q: "分页测试 26" })).total).toBe(1);
+    expect((await searchFactors(regulator, { q: token, category: "energy" })).total).toBe(3);
+    expect((await searchFactors(regulator, { q: `${token}%` })).total).toBe(0);
+  });
+
+  it("is the factor keepers' read: other roles are refused", async () => {
+    // Factors are reference data every keeper reads (as before): another region's regulator and the operator see them.
+    expect((await searchFactors(await asCurrent(west.regulator), { q: token })).total).toBe(LIST_PAGE_SIZE + 2);
+    expect((await searchFactors(await asCurrent(await createUser("admin")), { q: token })).total).toBe(LIST_PAGE_SIZE + 2);
+    for (const user of [east.enterpriseUser, east.verifier]) {
+      await expect(searchFactors(await asCurrent(user), { q: token })).rejects.toBeInstanceOf(ForbiddenError);
+    }
+  });
+});
