@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { footprintText } from "@/components/certificates/footprint";
-import { PageLinks } from "@/components/certificates/page-links";
+import { Pagination, pageLinks } from "@/components/forms/pagination";
 import { PageHeader } from "@/components/page-header";
 import { CertificateStatusBadge } from "@/components/status-badge";
 import { Button } from "@/components/ui/button";
@@ -192,7 +192,9 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
             </tbody>
           </Table>
         )}
-        <PageLinks path="/registry" params={filters} page={query.page} pages={result.pages} label={t("pagination")} />
+        <div className="px-4 py-3 sm:px-6">
+          <Pagination label={t("pagination")} position={{ page: query.page, pageCount: result.pages, total: result.total }} {...pageLinks("/registry", filters, query.page, result.pages)} />
+        </div>
       </Card>
     </>
   );

@@ -12,7 +12,8 @@ import { CertificateControls } from "./certificate-controls";
 import { DownloadLinks } from "./download-links";
 import { ExpiryText } from "./expiry-text";
 import { footprintText } from "./footprint";
-import { PageLinks, pageHref } from "./page-links";
+import { Pagination, pageLinks } from "@/components/forms/pagination";
+import { hrefWithParams } from "@/lib/utils";
 import { DATE_FORMAT } from "@/lib/i18n/date-format";
 
 const FILTERS: readonly ManagedFilter[] = ["all", "overdue", "suspended"];
@@ -49,7 +50,7 @@ export function ManagedCertificates({
       <PageHeader title={t("managedTitle")} description={audience === "body" ? t("bodyDescription") : t("regulatorDescription")} />
       {result.overdueCount > 0 ? (
         <Alert tone="warning" className="mb-4">
-          <Link href={pageHref(path, { filter: "overdue" }, 1)} className="font-medium underline">
+          <Link href={hrefWithParams(path, { filter: "overdue" })} className="font-medium underline">
             {t("overdueBanner", { count: result.overdueCount })}
           </Link>
         </Alert>
@@ -58,7 +59,7 @@ export function ManagedCertificates({
         {FILTERS.map((value) => (
           <Link
             key={value}
-            href={pageHref(path, { filter: value === "all" ? undefined : value }, 1)}
+            href={hrefWithParams(path, { filter: value === "all" ? undefined : value })}
             aria-current={value === filter ? "page" : undefined}
             className="rounded-full border border-slate-300 px-3 py-1 text-sm aria-[current=page]:border-brand-700 aria-[current=page]:bg-brand-700 aria-[current=page]:text-white"
           >
@@ -136,13 +137,13 @@ export function ManagedCertificates({
             </tbody>
           </Table>
         )}
-        <PageLinks
-          path={path}
-          params={{ filter: filter === "all" ? undefined : filter }}
-          page={page}
-          pages={result.pages}
-          label={t("pagination")}
-        />
+        <div className="px-4 py-3 sm:px-6">
+          <Pagination
+            label={t("pagination")}
+            position={{ page, pageCount: result.pages, total: result.total }}
+            {...pageLinks(path, { filter: filter === "all" ? undefined : filter }, page, result.pages)}
+          />
+        </div>
       </Card>
     </>
   );

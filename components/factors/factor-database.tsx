@@ -4,7 +4,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterActions, FilterField, SearchField } from "@/components/forms/filter-form";
-import { Pagination } from "@/components/forms/pagination";
+import { Pagination, pageLinks } from "@/components/forms/pagination";
 import { Input, Select } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
 import { Alert } from "@/components/ui/alert";
@@ -220,8 +220,7 @@ export async function FactorDatabase({ basePath, search, factors, position, cate
           <Pagination
             label={t("pagination")}
             position={position}
-            previousHref={position.page > 1 ? pageHref(position.page - 1) : null}
-            nextHref={position.page < position.pageCount ? pageHref(position.page + 1) : null}
+            {...pageLinks(basePath, filters, position.page, position.pageCount)}
           />
         </CardBody>
       </Card>

@@ -1,6 +1,7 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import { buttonVariants } from "@/components/ui/button";
+import { hrefWithParams } from "@/lib/utils";
 
 type Props = {
   /** The accessible name of the navigation (which list it pages). */
@@ -16,9 +17,18 @@ type Props = {
   nextLabel?: string;
 };
 
+/**
+ * The links of a counted list's pages: `path` with the filters kept and `page` set (left out
+ * for the first page, so the unfiltered list keeps its plain address).
+ */
+export function pageLinks(path: string, params: Record<string, string | number | null | undefined>, page: number, pageCount: number) {
+  const at = (target: number) => hrefWithParams(path, { ...params, page: target > 1 ? target : undefined });
+  return { previousHref: page > 1 ? at(page - 1) : null, nextHref: page < pageCount ? at(page + 1) : null };
+}
+
 /** Previous/next links of a server-paged list; pages live in the URL, so every page is linkable. */
-export async function Pagination({ label, previousHref, nextHref, position, previousLabel, nextLabel }: Props) {
-  const t = await getTranslations("common.pagination");
+export function Pagination({ label, previousHref, nextHref, position, previousLabel, nextLabel }: Props) {
+  const t = useTranslations("common.pagination");
   const link = buttonVariants({ variant: "secondary", size: "sm" });
   return (
     <nav aria-label={label} className="flex flex-wrap items-center justify-between gap-3 text-sm">
@@ -29,11 +39,7 @@ export async function Pagination({ label, previousHref, nextHref, position, prev
       ) : (
         <span />
       )}
-      {position ? (
-        <p className="text-slate-700" aria-live="polite">
-          {t("position", position)}
-        </p>
-      ) : null}
+      {position ? <p className="text-slate-700">{t("position", position)}</p> : null}
       {nextHref ? (
         <Link className={link} href={nextHref} rel="next">
           {nextLabel ?? t("next")}

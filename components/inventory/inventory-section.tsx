@@ -1,6 +1,5 @@
-import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { buttonVariants } from "@/components/ui/button";
+import { Pagination } from "@/components/forms/pagination";
 import { EvidencePanel } from "@/components/evidence/evidence-panel";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -71,23 +70,12 @@ export function InventorySection({ workspace, table, lineForm: formData }: Props
               en={en}
               editHref={(lineId) => `${base}?page=${table.page}&edit=${lineId}#line-form`}
             />
-            <nav className="flex flex-wrap items-center justify-between gap-2 text-sm" aria-label={t("pagination")}>
-              <span className="text-slate-700">
-                {t("showing", { total: table.total })} · {common("page", { page: table.page, pages: table.pages })}
-              </span>
-              <span className="flex gap-2">
-                {table.page > 1 ? (
-                  <Link className={buttonVariants({ variant: "secondary", size: "sm" })} href={pageHref(table.page - 1)}>
-                    {common("previous")}
-                  </Link>
-                ) : null}
-                {table.page < table.pages ? (
-                  <Link className={buttonVariants({ variant: "secondary", size: "sm" })} href={pageHref(table.page + 1)}>
-                    {common("next")}
-                  </Link>
-                ) : null}
-              </span>
-            </nav>
+            <Pagination
+              label={t("pagination")}
+              position={{ page: table.page, pageCount: table.pages, total: table.total }}
+              previousHref={table.page > 1 ? pageHref(table.page - 1) : null}
+              nextHref={table.page < table.pages ? pageHref(table.page + 1) : null}
+            />
           </>
         )}
       </CardBody>

@@ -1,18 +1,46 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { organizations, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { assertCan } from "@/lib/policy";
+import { containsPattern, LIST_PAGE_SIZE, pageWindow } from "@/lib/utils";
+import type { UserSearch } from "@/lib/validation/schemas/organizations";
 
+/** Every organization, with how many users it has. */
 export async function listOrganizations(user: CurrentUser) {
   assertCan(user, "organization.manage");
-  return db.select().from(organizations).orderBy(asc(organizations.kind), asc(organizations.name));
+  return db
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      kind: organizations.kind,
+      creditCode: organizations.creditCode,
+      region: organizations.region,
+      district: organizations.district,
+      userCount: sql<number>`(select count(*)::int from ${users} where ${users.organizationId} = ${organizations.id})`.mapWith(Number),
+    })
+    .from(organizations)
+    .orderBy(asc(organizations.kind), asc(organizations.name));
 }
 
-export async function listUsers(user: CurrentUser) {
+/**
+ * One page of the users matching the search (name, email, or their organization's name in
+ * either language), newest account first, with how many match in all.
+ */
+export async function listUsers(user: CurrentUser, search: UserSearch = {}) {
   assertCan(user, "user.manage");
-  return db
+  const conditions: SQL[] = [];
+  if (search.q) {
+    const pattern = containsPattern(search.q);
+    conditions.push(
+      or(ilike(users.name, pattern), ilike(users.email, pattern), ilike(organizations.name, pattern), ilike(organizations.nameEn, pattern))!,
+    );
+  }
+  const where = and(...conditions);
+  const [{ total }] = await db.select({ total: count() }).from(users).innerJoin(organizations, eq(organizations.id, users.organizationId)).where(where);
+  const { page, pageCount, offset } = pageWindow(search.page, total);
+  const items = await db
     .select({
       id: users.id,
       email: users.email,
@@ -27,11 +55,15 @@ export async function listUsers(user: CurrentUser) {
     })
     .from(users)
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .orderBy(asc(organizations.name), asc(users.email));
+    .where(where)
+    .orderBy(desc(users.createdAt), asc(users.id))
+    .limit(LIST_PAGE_SIZE)
+    .offset(offset);
+  return { items, total, page, pageCount };
 }
 
-/** The operator's page in one read: every organization and every user. */
-export async function getAdminDirectory(user: CurrentUser) {
-  const [organizationRows, userRows] = await Promise.all([listOrganizations(user), listUsers(user)]);
-  return { organizations: organizationRows, users: userRows };
+/** The operator's page in one read: every organization and one page of the users. */
+export async function getAdminDirectory(user: CurrentUser, search: UserSearch) {
+  const [organizationRows, userPage] = await Promise.all([listOrganizations(user), listUsers(user, search)]);
+  return { organizations: organizationRows, users: userPage };
 }

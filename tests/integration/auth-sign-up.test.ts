@@ -130,7 +130,7 @@ describe("contact person, confirmation and consent", () => {
     actAs(await createUser("admin"));
     const operator = await getCurrentUser();
     if (!operator) throw new Error("no session");
-    const listed = (await listUsers(operator)).find((row) => row.email === input.email);
+    const listed = (await listUsers(operator, { q: input.email })).items.find((row) => row.email === input.email);
     expect(listed).toMatchObject({ name: "刘洋", mobile: "13923456789" });
   });
 

@@ -3,10 +3,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { emissionFactors } from "@/db/schema";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
+import { listUsers } from "@/lib/dal/admin-directory";
 import { searchFactors } from "@/lib/dal/factors";
 import { ForbiddenError } from "@/lib/errors";
 import { LIST_PAGE_SIZE } from "@/lib/utils";
-import { actAs, createUser } from "../support/factories";
+import { actAs, createOrganization, createUser } from "../support/factories";
 import { createRegion } from "../support/regulator-fixtures";
 
 type Pilot = Awaited<ReturnType<typeof createRegion>>;
@@ -86,6 +87,34 @@ describe("factor list: search and pages", () => {
     expect((await searchFactors(await asCurrent(await createUser("admin")), { q: token })).total).toBe(LIST_PAGE_SIZE + 2);
     for (const user of [east.enterpriseUser, east.verifier]) {
       await expect(searchFactors(await asCurrent(user), { q: token })).rejects.toBeInstanceOf(ForbiddenError);
+    }
+  });
+});
+
+describe("admin user list: search and pages", () => {
+  it("finds users by name, email or organization, newest first, a page at a time", async () => {
+    const body = await createOrganization("verification_body", { name: `${token} 认证中心`, nameEn: `${token} Certification` });
+    const created: string[] = [];
+    for (let i = 0; i < LIST_PAGE_SIZE + 1; i++) {
+      const row = await createUser("verifier", body.id, { name: `检查员 ${i}`, email: `u${i}-${token}@test.carbonlabel.org`, createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)) });
+      created.push(row.email);
+    }
+    const operator = await asCurrent(await createUser("admin"));
+    const byOrganization = await listUsers(operator, { q: `${token} 认证` });
+    expect(byOrganization).toMatchObject({ total: LIST_PAGE_SIZE + 1, page: 1, pageCount: 2 });
+    expect(byOrganization.items).toHaveLength(LIST_PAGE_SIZE);
+    expect(byOrganization.items[0].email).toBe(created[LIST_PAGE_SIZE]);
+    const last = await listUsers(operator, { q: `${token} Certification`, page: 2 });
+    expect(last.items.map((row) => row.email)).toEqual([created[0]]);
+    expect((await listUsers(operator, { q: token, page: 3 })).page).toBe(2);
+    expect((await listUsers(operator, { q: `u7-${token}` })).items.map((row) => row.name)).toEqual(["检查员 7"]);
+    expect((await listUsers(operator, { q: "检查员 21" })).items.filter((row) => row.organizationId === body.id)).toHaveLength(1);
+    expect((await listUsers(operator, { q: `${token}_` })).total).toBe(0);
+  });
+
+  it("is the operator's read only", async () => {
+    for (const user of [east.regulator, east.enterpriseUser, east.verifier]) {
+      await expect(listUsers(await asCurrent(user), { q: token })).rejects.toBeInstanceOf(ForbiddenError);
     }
   });
 });

@@ -5,11 +5,15 @@ import { PageHeader } from "@/components/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { FilterActions, SearchField } from "@/components/forms/filter-form";
+import { Pagination, pageLinks } from "@/components/forms/pagination";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { AREA_ROLES } from "@/lib/policy";
 import { getAdminDirectory } from "@/lib/dal/admin-directory";
 import { regionName } from "@/lib/regions";
 import { formatMobile } from "@/lib/validation/mobile";
+import { userSearchSchema } from "@/lib/validation/schemas/organizations";
 import { OrganizationForm } from "./organization-form";
 import { UserForm } from "./user-form";
 import { UserRowActions } from "./user-row-actions";
@@ -20,18 +24,21 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function AdminHome() {
+type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AdminHome({ searchParams }: PageProps) {
   const user = await requirePageUser(AREA_ROLES.admin, "/admin");
-  const { organizations: organizationRows, users: userRows } = await getAdminDirectory(user);
+  const raw = await searchParams;
+  const search = userSearchSchema.parse(
+    Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, (Array.isArray(value) ? value[0] : value) || undefined])),
+  );
+  const { organizations: organizationRows, users: userPage } = await getAdminDirectory(user, search);
+  const { items: userRows, page, pageCount, total } = userPage;
   const t = await getTranslations("admin");
   const factorsT = await getTranslations("factors");
   const common = await getTranslations("common");
   const locale = await getLocale();
   const format = await getFormatter();
-  const usersPerOrganization = new Map<string, number>();
-  for (const row of userRows) {
-    usersPerOrganization.set(row.organizationId, (usersPerOrganization.get(row.organizationId) ?? 0) + 1);
-  }
   return (
     <>
       <PageHeader
@@ -92,7 +99,7 @@ export default async function AdminHome() {
                     {regionName(organization.region, locale)}
                     {organization.district ? ` · ${regionName(organization.district, locale)}` : ""}
                   </Td>
-                  <Td>{t("userCount", { count: usersPerOrganization.get(organization.id) ?? 0 })}</Td>
+                  <Td>{t("userCount", { count: organization.userCount })}</Td>
                 </tr>
               ))}
             </tbody>
@@ -100,48 +107,68 @@ export default async function AdminHome() {
         </Card>
         <Card>
           <CardHeader title={t("users")} />
-          <Table>
-            <thead>
-              <tr>
-                <Th>{t("email")}</Th>
-                <Th>{t("name")}</Th>
-                <Th>{t("organization")}</Th>
-                <Th>{t("role")}</Th>
-                <Th>{common("status")}</Th>
-                <Th>{t("lastLogin")}</Th>
-                <Th>{common("actions")}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {userRows.map((row) => (
-                <tr key={row.id}>
-                  <Td>{row.email}</Td>
-                  <Td>
-                    {row.name}
-                    {row.mobile ? (
-                      <span className="block text-xs text-slate-600">{t("mobile", { mobile: formatMobile(row.mobile) })}</span>
-                    ) : null}
-                  </Td>
-                  <Td>{row.organizationName}</Td>
-                  <Td>{common(`roles.${row.role}`)}</Td>
-                  <Td>
-                    {row.disabled ? <Badge tone="danger">{t("disabled")}</Badge> : <Badge tone="success">{t("active")}</Badge>}
-                  </Td>
-                  <Td>{row.lastLoginAt ? format.dateTime(row.lastLoginAt, DATE_TIME_FORMAT) : t("never")}</Td>
-                  <Td>
-                    <UserRowActions
-                      userId={row.id}
-                      email={row.email}
-                      role={row.role}
-                      disabled={row.disabled}
-                      organizationKind={row.organizationKind}
-                      isSelf={row.id === user.id}
-                    />
-                  </Td>
+          <CardBody className="border-b border-slate-200">
+            <form method="get" action="/admin" aria-label={t("userSearch.label")} className="grid items-end gap-4 sm:grid-cols-[1fr_auto]">
+              <SearchField id="user-q" label={t("userSearch.text")} hint={t("userSearch.hint")} defaultValue={search.q} />
+              <FilterActions applyLabel={common("search")} resetLabel={common("reset")} resetHref="/admin" />
+            </form>
+          </CardBody>
+          {userRows.length === 0 ? (
+            <CardBody>
+              <EmptyState title={search.q ? t("userSearch.none") : t("userSearch.empty")} />
+            </CardBody>
+          ) : (
+            <Table>
+              <caption className="sr-only">{t("users")}</caption>
+              <thead>
+                <tr>
+                  <Th>{t("email")}</Th>
+                  <Th>{t("name")}</Th>
+                  <Th>{t("organization")}</Th>
+                  <Th>{t("role")}</Th>
+                  <Th>{common("status")}</Th>
+                  <Th>{t("lastLogin")}</Th>
+                  <Th>{common("actions")}</Th>
                 </tr>
-              ))}
-            </tbody>
-          </Table>
+              </thead>
+              <tbody>
+                {userRows.map((row) => (
+                  <tr key={row.id}>
+                    <Td>{row.email}</Td>
+                    <Td>
+                      {row.name}
+                      {row.mobile ? (
+                        <span className="block text-xs text-slate-600">{t("mobile", { mobile: formatMobile(row.mobile) })}</span>
+                      ) : null}
+                    </Td>
+                    <Td>{row.organizationName}</Td>
+                    <Td>{common(`roles.${row.role}`)}</Td>
+                    <Td>
+                      {row.disabled ? <Badge tone="danger">{t("disabled")}</Badge> : <Badge tone="success">{t("active")}</Badge>}
+                    </Td>
+                    <Td>{row.lastLoginAt ? format.dateTime(row.lastLoginAt, DATE_TIME_FORMAT) : t("never")}</Td>
+                    <Td>
+                      <UserRowActions
+                        userId={row.id}
+                        email={row.email}
+                        role={row.role}
+                        disabled={row.disabled}
+                        organizationKind={row.organizationKind}
+                        isSelf={row.id === user.id}
+                      />
+                    </Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+          <CardBody className="border-t border-slate-200">
+            <Pagination
+              label={t("userSearch.pagination")}
+              position={{ page, pageCount, total }}
+              {...pageLinks("/admin", { q: search.q }, page, pageCount)}
+            />
+          </CardBody>
         </Card>
       </div>
     </>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { MailStatusBadge } from "@/components/admin/mail-status-badge";
+import { Pagination, pageLinks } from "@/components/forms/pagination";
 import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
@@ -77,25 +78,13 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           </Table>
         </Card>
       )}
-      {pageCount > 1 ? (
-        <nav aria-label={t("pagination")} className="mt-4 flex items-center justify-between gap-4 text-sm">
-          {page > 1 ? (
-            <Link className="font-medium text-brand-700 hover:underline" href={`/admin/outbox?page=${page - 1}`} rel="prev">
-              {t("previous")}
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="text-slate-700">{t("pageOf", { page, pageCount })}</span>
-          {page < pageCount ? (
-            <Link className="font-medium text-brand-700 hover:underline" href={`/admin/outbox?page=${page + 1}`} rel="next">
-              {t("next")}
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <div className="mt-4">
+        <Pagination
+          label={t("pagination")}
+          position={{ page, pageCount, total }}
+          {...pageLinks("/admin/outbox", {}, page, pageCount)}
+        />
+      </div>
     </>
   );
 }

@@ -101,3 +101,10 @@ export const changeUserRoleSchema = z.object({
 });
 
 export const endUserSessionsSchema = z.object({ userId: z.uuid() });
+
+/** The operator's user list from the query string: free text (name, email, organization) and page. */
+export const userSearchSchema = z.object({
+  q: textInput().trim().max(100).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+});
+export type UserSearch = z.output<typeof userSearchSchema>;
