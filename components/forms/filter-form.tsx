@@ -39,6 +39,7 @@ export function SearchField({
   defaultValue,
   hint,
   list,
+  invalid,
   className,
 }: {
   id: string;
@@ -47,6 +48,8 @@ export function SearchField({
   defaultValue?: string;
   hint?: string;
   list?: string;
+  /** The hint then says what is wrong with the value (it matched nothing it could). */
+  invalid?: boolean;
   className?: string;
 }) {
   return (
@@ -60,9 +63,10 @@ export function SearchField({
         maxLength={100}
         defaultValue={defaultValue ?? ""}
         aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-invalid={invalid || undefined}
       />
       {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-600">
+        <p id={`${id}-hint`} className={invalid ? "text-xs font-medium text-red-700" : "text-xs text-slate-600"}>
           {hint}
         </p>
       ) : null}

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gt, gte, isNotNull, isNull, lt, lte, ne, notExists, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, isNotNull, isNull, lt, lte, ne, notExists, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db, type DbOrTx } from "@/db";
 import { apiClients, auditChains, auditEvents, organizations, users } from "@/db/schema";
@@ -23,6 +23,13 @@ const subjectOrganization = alias(organizations, "subject_organization");
 export async function listAuditEvents(user: CurrentUser, filters: AuditFilters) {
   assertCan(user, "audit.read");
   const conditions: SQL[] = [eq(auditEvents.region, user.region)];
+  if (filters.organizationName) {
+    const named = sql`(select ${organizations.id} from ${organizations} where ${organizations.name} = ${filters.organizationName} or ${organizations.nameEn} = ${filters.organizationName})`;
+    conditions.push(sql`(${auditEvents.subjectOrganizationId} in ${named} or ${auditEvents.actorOrganizationId} in ${named})`);
+  }
+  if (filters.actorName) {
+    conditions.push(sql`${auditEvents.actorUserId} in (select ${users.id} from ${users} where ${users.name} = ${filters.actorName})`);
+  }
   if (filters.organization) {
     conditions.push(
       sql`(${auditEvents.subjectOrganizationId} = ${filters.organization} or ${auditEvents.actorOrganizationId} = ${filters.organization})`,
@@ -69,6 +76,43 @@ export async function listAuditEvents(user: CurrentUser, filters: AuditFilters) 
   const hasMore = rows.length > AUDIT_PAGE_SIZE;
   const events = hasMore ? rows.slice(0, AUDIT_PAGE_SIZE) : rows;
   return { events, nextBefore: hasMore ? events[events.length - 1].id : null };
+}
+
+/** How many names each filter suggests at most. */
+const FILTER_CHOICE_LIMIT = 500;
+
+/**
+ * The names the audit filters suggest, from the viewer's region's trail only: the people who
+ * acted in it and the organizations it concerns or that acted in it. Names, never ids: a person
+ * filters by what they read; the trail read maps a name back to its ids.
+ */
+export async function auditFilterChoices(user: CurrentUser) {
+  assertCan(user, "audit.read");
+  const inRegion = (column: SQL) => sql`exists (select 1 from ${auditEvents} where ${auditEvents.region} = ${user.region} and ${column})`;
+  const [actors, organizationRows] = await Promise.all([
+    db
+      .selectDistinct({ name: users.name })
+      .from(users)
+      .where(inRegion(sql`${auditEvents.actorUserId} = ${users.id}`))
+      .orderBy(asc(users.name))
+      .limit(FILTER_CHOICE_LIMIT),
+    db
+      .selectDistinct({ name: organizations.name, nameEn: organizations.nameEn })
+      .from(organizations)
+      .where(
+        or(
+          inRegion(sql`${auditEvents.subjectOrganizationId} = ${organizations.id}`),
+          // Acting organizations through their people, so the actor index answers (actor_idx).
+          sql`exists (select 1 from ${users} u where u.organization_id = ${organizations.id} and ${inRegion(sql`${auditEvents.actorUserId} = u.id`)})`,
+        ),
+      )
+      .orderBy(asc(organizations.name))
+      .limit(FILTER_CHOICE_LIMIT),
+  ]);
+  return {
+    actors: actors.map((row) => row.name),
+    organizations: organizationRows.map((row) => ({ name: row.name, nameEn: row.nameEn })),
+  };
 }
 
 export type ChainVerification = { checked: number; broken: BrokenLink | null };

@@ -4,6 +4,8 @@ import { db } from "@/db";
 import { emissionFactors } from "@/db/schema";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { listUsers } from "@/lib/dal/admin-directory";
+import { AUDIT_PAGE_SIZE, auditFilterChoices, listAuditEvents } from "@/lib/dal/audit-trail";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { searchFactors } from "@/lib/dal/factors";
 import { ForbiddenError } from "@/lib/errors";
 import { LIST_PAGE_SIZE } from "@/lib/utils";
@@ -115,6 +117,66 @@ describe("admin user list: search and pages", () => {
   it("is the operator's read only", async () => {
     for (const user of [east.regulator, east.enterpriseUser, east.verifier]) {
       await expect(listUsers(await asCurrent(user), { q: token })).rejects.toBeInstanceOf(ForbiddenError);
+    }
+  });
+});
+
+describe("audit trail: filters by name, pages by keyset", () => {
+  let actorName: string;
+  let subject: { id: string; name: string; nameEn: string | null };
+
+  beforeAll(async () => {
+    subject = await createOrganization("enterprise", { name: `${token} 电池企业`, nameEn: `${token} Battery Co.`, region: east.region, district: east.district });
+    actorName = `核查员 ${token}`;
+    const actor = await createUser("verifier", east.body.id, { name: actorName });
+    for (let i = 0; i < AUDIT_PAGE_SIZE + 1; i++) {
+      await db.transaction((tx) =>
+        recordAuditEvent(tx, { id: actor.id, role: "verifier", organizationId: east.body.id }, {
+          action: "application.recommend",
+          entityType: "application",
+          entityId: crypto.randomUUID(),
+          subjectOrganizationId: subject.id,
+          region: east.region,
+          reason: `${token} ${i}`,
+        }),
+      );
+    }
+  });
+
+  it("maps an organization's name (either language) and a person's name to their events, a page at a time", async () => {
+    const regulator = await asCurrent(east.regulator);
+    const first = await listAuditEvents(regulator, { organizationName: subject.name });
+    expect(first.events).toHaveLength(AUDIT_PAGE_SIZE);
+    expect(first.events[0].reason).toBe(`${token} ${AUDIT_PAGE_SIZE}`);
+    expect(first.nextBefore).toBe(first.events[AUDIT_PAGE_SIZE - 1].id);
+    const second = await listAuditEvents(regulator, { organizationName: subject.name, before: first.nextBefore! });
+    expect(second.events.map((event) => event.reason)).toEqual([`${token} 0`]);
+    expect(second.nextBefore).toBeNull();
+    expect((await listAuditEvents(regulator, { organizationName: subject.nameEn! })).events).toHaveLength(AUDIT_PAGE_SIZE);
+    const byActor = await listAuditEvents(regulator, { actorName, before: first.nextBefore! });
+    expect(byActor.events.map((event) => event.actorName)).toEqual([actorName]);
+    // The acting body's name finds the events it acted in, too.
+    expect((await listAuditEvents(regulator, { organizationName: east.body.name, actorName })).events).toHaveLength(AUDIT_PAGE_SIZE);
+    expect((await listAuditEvents(regulator, { organizationName: `${subject.name}x` })).events).toEqual([]);
+  });
+
+  it("suggests the names of the region's trail only", async () => {
+    const here = await auditFilterChoices(await asCurrent(east.regulator));
+    expect(here.actors).toContain(actorName);
+    expect(here.organizations).toContainEqual({ name: subject.name, nameEn: subject.nameEn });
+    expect(here.organizations.map((organization) => organization.name)).toContain(east.body.name);
+
+    const elsewhere = await asCurrent(west.regulator);
+    const there = await auditFilterChoices(elsewhere);
+    expect(there.actors).not.toContain(actorName);
+    expect(there.organizations.map((organization) => organization.name)).not.toContain(subject.name);
+    expect((await listAuditEvents(elsewhere, { organizationName: subject.name })).events).toEqual([]);
+    expect((await listAuditEvents(elsewhere, { actorName })).events).toEqual([]);
+  });
+
+  it("refuses the suggestions to everyone but regulators", async () => {
+    for (const user of [east.enterpriseUser, east.verifier, await createUser("admin")]) {
+      await expect(auditFilterChoices(await asCurrent(user))).rejects.toBeInstanceOf(ForbiddenError);
     }
   });
 });

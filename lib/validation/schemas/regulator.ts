@@ -105,6 +105,10 @@ export type FactorFields = z.output<typeof factorFieldsSchema>;
 export const factorImportSchema = z.object({ csv: textInput().min(1).max(2_000_000) });
 
 export const auditFiltersSchema = z.object({
+  /** An organization by its name (either language), as a person picks it; mapped to its ids by the read. */
+  organizationName: optionalText(200).catch(undefined),
+  /** An acting person by name; every user of that name who acted in the trail. */
+  actorName: optionalText(100).catch(undefined),
   organization: z.uuid().optional().catch(undefined),
   product: z.uuid().optional().catch(undefined),
   certificate: z.uuid().optional().catch(undefined),
@@ -116,6 +120,8 @@ export const auditFiltersSchema = z.object({
   before: z.coerce.number().int().positive().optional().catch(undefined),
 });
 export type AuditFilters = {
+  organizationName?: string;
+  actorName?: string;
   organization?: string;
   product?: string;
   certificate?: string;
