@@ -98,6 +98,14 @@ export type ServiceLifeBasis = (typeof SERVICE_LIFE_BASES)[number];
 export const MAIL_STATUSES = ["pending", "sent", "failed", "no_relay"] as const;
 export type MailStatus = (typeof MAIL_STATUSES)[number];
 
+/** What an outgoing email is: its `emails.<kind>` message and its name in the operator's outbox. */
+export const MAIL_KINDS = ["notification", "digest", "verifyEmail", "passwordReset", "newSignIn", "passwordChanged"] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+
+/** What an outbox row records as its last error when no relay is configured, or the relay gave no reason. */
+export const MAIL_NO_RELAY_ERROR = "not sent: no relay";
+export const MAIL_UNKNOWN_ERROR = "unknown";
+
 /**
  * A factor-update impact run (the background job that lists the certificates a new factor
  * version moves and notifies their enterprises): waiting, being computed, finished with its

@@ -4,7 +4,8 @@ import { z } from "zod";
 import { db } from "@/db";
 import { mailOutbox } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { MAIL_STATUSES, type MailStatus } from "@/lib/enums";
+import { isLocale, type Locale } from "@/lib/i18n/config";
+import { MAIL_KINDS, MAIL_NO_RELAY_ERROR, MAIL_STATUSES, MAIL_UNKNOWN_ERROR, type MailKind, type MailStatus } from "@/lib/enums";
 import { SECRET_PLACEHOLDER } from "@/lib/notifications/mail-message";
 import { assertCan } from "@/lib/policy";
 
@@ -12,6 +13,33 @@ export const OUTBOX_PAGE_SIZE = 25;
 
 /** What stands in the operator's view where a link's secret goes: the outbox never shows it. */
 export const WITHHELD_SECRET = "••••••";
+
+/**
+ * What the operator reads of a row's last error: the two the platform writes itself as codes
+ * (translated on the page), or the relay's own reply, shown as the relay gave it.
+ */
+export type MailError = { code: "noRelay" } | { code: "unknown" } | { code: "relay"; reply: string };
+
+function mailErrorOf(lastError: string | null): MailError | null {
+  if (lastError === null) return null;
+  if (lastError === MAIL_NO_RELAY_ERROR) return { code: "noRelay" };
+  if (lastError === MAIL_UNKNOWN_ERROR) return { code: "unknown" };
+  return { code: "relay", reply: lastError };
+}
+
+function isMailKind(kind: string): kind is MailKind {
+  return (MAIL_KINDS as readonly string[]).includes(kind);
+}
+
+/** A stored kind the catalogs name, or null for one they do not (rows older than the list). */
+function mailKindOf(kind: string): MailKind | null {
+  return isMailKind(kind) ? kind : null;
+}
+
+/** A stored locale the catalogs name, or null. */
+function mailLocaleOf(locale: string): Locale | null {
+  return isLocale(locale) ? locale : null;
+}
 
 const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
 
@@ -43,7 +71,7 @@ export async function listOutbox(user: CurrentUser, input: { page?: unknown }) {
     .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
     .limit(OUTBOX_PAGE_SIZE)
     .offset((page - 1) * OUTBOX_PAGE_SIZE);
-  return { items, page, pageCount, total, byStatus };
+  return { items: items.map(({ lastError, ...item }) => ({ ...item, error: mailErrorOf(lastError) })), page, pageCount, total, byStatus };
 }
 
 /** One message as queued, its link's secret withheld; null for an id that names none. */
@@ -56,14 +84,15 @@ export async function getOutboxMessage(user: CurrentUser, id: string) {
   return {
     id: row.id,
     recipient: row.recipient,
-    kind: row.kind,
+    kind: mailKindOf(row.kind),
     locale: row.locale,
+    language: mailLocaleOf(row.locale),
     subject: row.subject,
     textBody: withhold(row.textBody),
     htmlBody: withhold(row.htmlBody),
     status: row.status,
     attempts: row.attempts,
-    lastError: row.lastError,
+    error: mailErrorOf(row.lastError),
     nextAttemptAt: row.nextAttemptAt,
     lastAttemptAt: row.lastAttemptAt,
     sentAt: row.sentAt,

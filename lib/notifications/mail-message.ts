@@ -1,6 +1,7 @@
 import "server-only";
 import { createTranslator } from "use-intl/core";
 import { platformBaseUrl } from "@/lib/credentials/platform-base-url";
+import type { MailKind } from "@/lib/enums";
 import { isLocale, type Locale } from "@/lib/i18n/config";
 import { loadMessages } from "@/lib/i18n/messages";
 
@@ -18,7 +19,7 @@ export type MailLine = { key: string; params?: Record<string, string> };
 
 export type MailContent = {
   /** Key under `emails.<kind>`: its `subject`, and `action` when the message has a link. */
-  kind: string;
+  kind: MailKind;
   params?: Record<string, string>;
   lines: MailLine[];
   /** A path on the platform (with SECRET_PLACEHOLDER where a sealed secret goes). */

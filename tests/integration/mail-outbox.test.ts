@@ -11,6 +11,7 @@ import { auditEvents, mailOutbox } from "@/db/schema";
 import { getOutboxMessage, listOutbox, OUTBOX_PAGE_SIZE, WITHHELD_SECRET } from "@/lib/dal/mail-outbox";
 import { claimPendingMail } from "@/lib/domain/mail/claim-pending-mail";
 import { executeOperation } from "@/lib/domain/operation";
+import { MAIL_NO_RELAY_ERROR, MAIL_UNKNOWN_ERROR } from "@/lib/enums";
 import { ForbiddenError } from "@/lib/errors";
 import { deliverPendingMail } from "@/lib/mail/deliver";
 import { mailProbe } from "@/lib/mail/health";
@@ -237,6 +238,17 @@ describe("the operator's outbox page", () => {
     const message = await getOutboxMessage(actor, reset.id);
     expect(message?.textBody).toContain(`/reset-password?token=${WITHHELD_SECRET}`);
     expect(message?.textBody).not.toContain(SECRET_PLACEHOLDER);
+    // The operator reads what the message is and its language in words, never the stored codes.
+    expect(message).toMatchObject({ kind: "passwordReset", locale: "en", language: "en", error: null });
+    const errorOf = async (lastError: string) => {
+      await db.update(mailOutbox).set({ lastError }).where(eq(mailOutbox.id, reset.id));
+      return (await getOutboxMessage(actor, reset.id))?.error;
+    };
+    expect(await errorOf(MAIL_NO_RELAY_ERROR)).toEqual({ code: "noRelay" });
+    expect(await errorOf(MAIL_UNKNOWN_ERROR)).toEqual({ code: "unknown" });
+    expect(await errorOf("550 5.1.1 mailbox unavailable")).toEqual({ code: "relay", reply: "550 5.1.1 mailbox unavailable" });
+    await db.update(mailOutbox).set({ kind: "retiredKind", locale: "fr" }).where(eq(mailOutbox.id, reset.id));
+    expect(await getOutboxMessage(actor, reset.id)).toMatchObject({ kind: null, language: null });
     expect(await getOutboxMessage(actor, "not-a-uuid")).toBeNull();
     expect(await getOutboxMessage(actor, crypto.randomUUID())).toBeNull();
     await db.delete(mailOutbox).where(inArray(mailOutbox.userId, [user.id]));

@@ -69,7 +69,9 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                   </Td>
                   <Td>
                     <MailStatusBadge status={item.status} label={t(`statuses.${item.status}`)} />
-                    {item.lastError && item.status !== "no_relay" ? <p className="mt-1 text-xs text-slate-600">{item.lastError}</p> : null}
+                    {item.error && item.error.code !== "noRelay" ? (
+                      <p className="mt-1 text-xs text-slate-600">{item.error.code === "relay" ? t("relayReply", { reply: item.error.reply }) : t(`errors.${item.error.code}`)}</p>
+                    ) : null}
                   </Td>
                   <Td>{item.attempts}</Td>
                 </tr>

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { mailOutbox, organizations } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { MAIL_NO_RELAY_ERROR, MAIL_UNKNOWN_ERROR } from "@/lib/enums";
 import { ForbiddenError } from "@/lib/errors";
 import { nextMailAttempt } from "@/lib/notifications/mail-schedule";
 import { assertCan, type Actor } from "@/lib/policy";
@@ -18,7 +19,7 @@ export type MailOutcomeInput = {
   now?: Date;
 };
 
-export const NO_RELAY_ERROR = "not sent: no relay";
+export const NO_RELAY_ERROR = MAIL_NO_RELAY_ERROR;
 
 /**
  * Records one attempt: sent; failed, to be retried after the backoff, or given up after the
@@ -43,7 +44,7 @@ export async function recordMailOutcome(tx: Tx, actor: Actor | null, input: Mail
     .update(mailOutbox)
     .set({
       status,
-      lastError: input.outcome === "sent" ? null : input.outcome === "noRelay" ? NO_RELAY_ERROR : (input.error ?? "unknown"),
+      lastError: input.outcome === "sent" ? null : input.outcome === "noRelay" ? NO_RELAY_ERROR : (input.error ?? MAIL_UNKNOWN_ERROR),
       ...(status === "sent" ? { sentAt: now } : {}),
       ...(retryAt ? { nextAttemptAt: retryAt } : {}),
       ...(status === "pending" ? {} : { sealedSecret: null }),

@@ -21,6 +21,12 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
   const message = await getOutboxMessage(user, id);
   if (!message) notFound();
   const [t, format] = await Promise.all([getTranslations("admin.outbox"), getFormatter()]);
+  const errorText =
+    message.error === null
+      ? "—"
+      : message.error.code === "relay"
+        ? t("relayReply", { reply: message.error.reply })
+        : t(`errors.${message.error.code}`);
   const when = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: "medium", timeStyle: "medium" }) : "—");
   return (
     <>
@@ -40,9 +46,9 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
             <dt className="font-medium text-slate-700">{t("recipient")}</dt>
             <dd className="break-all">{message.recipient}</dd>
             <dt className="font-medium text-slate-700">{t("kind")}</dt>
-            <dd>{message.kind}</dd>
+            <dd>{message.kind ? t(`kinds.${message.kind}`) : t("kinds.other")}</dd>
             <dt className="font-medium text-slate-700">{t("language")}</dt>
-            <dd>{message.locale}</dd>
+            <dd>{message.language ? t(`languages.${message.language}`) : t("languages.other")}</dd>
             <dt className="font-medium text-slate-700">{t("status")}</dt>
             <dd>
               <MailStatusBadge status={message.status} label={t(`statuses.${message.status}`)} />
@@ -50,7 +56,7 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
             <dt className="font-medium text-slate-700">{t("attempts")}</dt>
             <dd>{message.attempts}</dd>
             <dt className="font-medium text-slate-700">{t("lastError")}</dt>
-            <dd>{message.lastError ?? "—"}</dd>
+            <dd className="break-words">{errorText}</dd>
             <dt className="font-medium text-slate-700">{t("queued")}</dt>
             <dd>{when(message.createdAt)}</dd>
             <dt className="font-medium text-slate-700">{message.status === "pending" ? t("nextAttempt") : t("sentAt")}</dt>
