@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { parseManagedQuery } from "@/components/certificates/managed-certificates";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { API_SCOPES } from "@/lib/enums";
+import { listUsers } from "@/lib/dal/admin-directory";
 import { listAuditEvents } from "@/lib/dal/audit-trail";
 import { listManagedCertificates } from "@/lib/dal/certificates";
 import { getApplicationPage } from "@/lib/dal/enterprise-application";
@@ -22,6 +23,7 @@ import { getBodyQueuePage } from "@/lib/dal/verifier-queue";
 import { registryQuerySchema } from "@/lib/validation/schemas/certificates";
 import { verifierQueueFiltersSchema } from "@/lib/validation/schemas/verification";
 import { auditFiltersSchema, factorSearchSchema } from "@/lib/validation/schemas/regulator";
+import { userSearchSchema } from "@/lib/validation/schemas/organizations";
 import { accessToken, BASE_URL, createClientFor } from "../support/api-clients";
 import { actAs } from "../support/factories";
 import { createWorld, type TestUser, type World } from "../support/authz/world";
@@ -170,17 +172,21 @@ describe("the reads behind pages with an id or filters in the address, hostile i
     expect(failures).toEqual([]);
   });
 
-  it("/registry, /regulator/audit, /regulator/factors, /regulator/certificates, /verifier", async () => {
+  it("/registry, /regulator/audit, /regulator/factors, /regulator/certificates, /verifier, /admin", async () => {
     const regulator = await as(world.users.regulator);
+    const admin = await as(world.users.admin);
     const verifier = await as(world.users.verifier);
     for (const params of fc.sample(filterRecord(["q", "category", "grade", "status", "page", "region"]), { numRuns: RUNS_PER_PAGE, seed: 3 })) {
       await probe(`registry ${JSON.stringify(params)}`, () => getRegistryPage(registryQuerySchema.parse(params)), "pageInputs");
     }
-    for (const params of fc.sample(filterRecord(["organization", "product", "certificate", "user", "action", "from", "to", "before"]), { numRuns: RUNS_PER_PAGE, seed: 4 })) {
+    for (const params of fc.sample(filterRecord(["organizationName", "actorName", "organization", "product", "certificate", "user", "action", "from", "to", "before"]), { numRuns: RUNS_PER_PAGE, seed: 4 })) {
       await probe(`audit ${JSON.stringify(params)}`, () => listAuditEvents(regulator, auditFiltersSchema.parse(params)), "pageInputs");
     }
-    for (const params of fc.sample(filterRecord(["q", "category", "region", "year", "key"]), { numRuns: RUNS_PER_PAGE, seed: 5 })) {
+    for (const params of fc.sample(filterRecord(["q", "category", "region", "year", "key", "page"]), { numRuns: RUNS_PER_PAGE, seed: 5 })) {
       await probe(`factors ${JSON.stringify(params)}`, () => getFactorsPage(regulator, factorSearchSchema.parse(params)), "pageInputs");
+    }
+    for (const params of fc.sample(filterRecord(["q", "page"]), { numRuns: RUNS_PER_PAGE, seed: 7 })) {
+      await probe(`admin users ${JSON.stringify(params)}`, () => listUsers(admin, userSearchSchema.parse(params)), "pageInputs");
     }
     for (const params of fc.sample(filterRecord(["status", "category", "enterprise", "filter", "page"]), { numRuns: RUNS_PER_PAGE, seed: 6 })) {
       // As the pages pass them: the queue's filters as given, the certificate list's through its parser.

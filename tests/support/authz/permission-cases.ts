@@ -98,6 +98,7 @@ import { addDays, todayInShanghai } from "@/lib/certificates/validity";
 import { acceptSupplyRequestAction } from "@/lib/actions/supply-requests/accept-supply-request";
 import { cancelSupplyRequestAction } from "@/lib/actions/supply-requests/cancel-supply-request";
 import { createSupplyRequestAction } from "@/lib/actions/supply-requests/create-supply-request";
+import { listUsers } from "@/lib/dal/admin-directory";
 import { getJobsPage } from "@/lib/dal/jobs";
 import { declineSupplyRequestAction } from "@/lib/actions/supply-requests/decline-supply-request";
 import { fulfilSupplyRequestAction } from "@/lib/actions/supply-requests/fulfil-supply-request";
@@ -113,7 +114,7 @@ import { createSupplyRequestSchema, supplyFiltersSchema } from "@/lib/validation
 import { getApiApplication, getApiInventoryLine, listApiInventoryLines } from "@/lib/dal/api/applications";
 import { getApiProduct } from "@/lib/dal/api/products";
 import { listEvidence } from "@/lib/dal/evidence";
-import { listAuditEvents } from "@/lib/dal/audit-trail";
+import { auditFilterChoices, listAuditEvents } from "@/lib/dal/audit-trail";
 import { getApplicationWorkspace, getOwnInventoryLine } from "@/lib/dal/enterprise-application";
 import { getOutboxMessage, listOutbox } from "@/lib/dal/mail-outbox";
 import { listNotifications } from "@/lib/dal/notifications";
@@ -1497,7 +1498,10 @@ export const PERMISSION_CASES: PermissionCase[] = [
         arrange: async () => ({}),
         allowed: ["regulator"],
         callers: PEOPLE_WITHOUT_OUTSIDERS,
-        attempts: [{ via: "read", name: "listAuditEvents", run: () => fromRead((user) => listAuditEvents(user, {})) }],
+        attempts: [
+          { via: "read", name: "listAuditEvents", run: () => fromRead((user) => listAuditEvents(user, {})) },
+          { via: "read", name: "auditFilterChoices", run: () => fromRead((user) => auditFilterChoices(user)) },
+        ],
         snapshot: async () => null,
       }),
     ],
@@ -1547,6 +1551,7 @@ export const PERMISSION_CASES: PermissionCase[] = [
         allowed: ["admin"],
         callers: WITHOUT_OUTSIDERS,
         attempts: [
+          { via: "read", name: "listUsers", run: () => fromRead((user) => listUsers(user, { q: "verifier" })) },
           {
             via: "action",
             name: "createUserAction",
