@@ -43,9 +43,9 @@ export default async function AuditTrailPage({ searchParams }: PageProps) {
   );
   const [{ events, nextBefore }, choices] = await Promise.all([listAuditEvents(user, filters), auditFilterChoices(user)]);
   const organizationNames = [...new Set(choices.organizations.flatMap((organization) => [organization.name, ...(organization.nameEn ? [organization.nameEn] : [])]))];
-  // A typed name no event of the region carries finds nothing: say so at its field.
-  const unknownOrganization = !!filters.organizationName && !organizationNames.includes(filters.organizationName);
-  const unknownActor = !!filters.actorName && !choices.actors.includes(filters.actorName);
+  // A typed name no event of the region carries finds nothing: say so at its field (the suggestions are capped, so only when nothing was found).
+  const unknownOrganization = events.length === 0 && !!filters.organizationName && !organizationNames.includes(filters.organizationName);
+  const unknownActor = events.length === 0 && !!filters.actorName && !choices.actors.includes(filters.actorName);
   const t = await getTranslations("audit");
   const common = await getTranslations("common");
   const format = await getFormatter();
