@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Pagination, pageLinks } from "@/components/forms/pagination";
 import { ActionButton } from "@/components/forms/action-button";
 import { IssuedCertificateNotice } from "@/components/certificates/issued-certificate";
 import { FindingList } from "@/components/findings/finding-list";
@@ -366,11 +367,13 @@ export default async function VerifierApplicationPage({ params, searchParams }: 
             </tbody>
           </Table>
           {linePage.pages > 1 ? (
-            <nav aria-label={t("inventory")} className="flex items-center justify-between px-4 py-3 text-sm">
-              {linePage.page > 1 ? <Link href={`?page=${linePage.page - 1}`}>{common("previous")}</Link> : <span />}
-              <span>{common("page", { page: linePage.page, pages: linePage.pages })}</span>
-              {linePage.page < linePage.pages ? <Link href={`?page=${linePage.page + 1}`}>{common("next")}</Link> : <span />}
-            </nav>
+            <div className="px-4 py-3">
+              <Pagination
+                label={t("inventory")}
+                position={{ page: linePage.page, pageCount: linePage.pages, total: linePage.total }}
+                {...pageLinks(`/verifier/applications/${id}`, {}, linePage.page, linePage.pages)}
+              />
+            </div>
           ) : null}
         </Card>
 
