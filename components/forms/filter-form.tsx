@@ -40,6 +40,7 @@ export function SearchField({
   hint,
   list,
   invalid,
+  maxLength = 100,
   className,
 }: {
   id: string;
@@ -50,6 +51,8 @@ export function SearchField({
   list?: string;
   /** The hint then says what is wrong with the value (it matched nothing it could). */
   invalid?: boolean;
+  /** The longest value its schema accepts. */
+  maxLength?: number;
   className?: string;
 }) {
   return (
@@ -60,7 +63,7 @@ export function SearchField({
         type="search"
         list={list}
         autoComplete="off"
-        maxLength={100}
+        maxLength={maxLength}
         defaultValue={defaultValue ?? ""}
         aria-describedby={hint ? `${id}-hint` : undefined}
         aria-invalid={invalid || undefined}

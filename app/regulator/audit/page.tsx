@@ -91,6 +91,7 @@ export default async function AuditTrailPage({ searchParams }: PageProps) {
                 hint={unknownOrganization ? t("filter.unknownOrganization") : t("filter.nameHint")}
                 invalid={unknownOrganization}
                 list="audit-organization-names"
+                maxLength={200}
                 defaultValue={filters.organizationName}
               />
               <datalist id="audit-organization-names">
