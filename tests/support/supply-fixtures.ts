@@ -49,7 +49,7 @@ export async function fulfilledSupplyRequest(
 
 /**
  * A customer whose certified footprint rests on the supplier's: the fulfilled request prices the
- * draft's line (the real apply operation), the draft is frozen for the decision and its
+ * draft's line (the real apply operation) beside a line of its own, the draft is frozen for the decision and its
  * certificate issued, in `region` (a province code) when given.
  */
 export async function certifiedCustomerUsing(supplier: Supplier, options: { region?: string; fields?: readonly SharedFootprintField[] } = {}) {
@@ -65,6 +65,18 @@ export async function certifiedCustomerUsing(supplier: Supplier, options: { regi
     .set({ verificationBodyId: body.id, leadVerifierId: verifier.id, ...(options.region ? { region: options.region } : {}) })
     .where(eq(applications.id, used.draft.id))
     .returning();
+  // A line of the customer's own beside the supplier's, so the chain carries part of the footprint.
+  await db.insert(inventoryLines).values({
+    applicationId: draft.id,
+    stage: "production",
+    description: "Assembly",
+    quantity: "1000",
+    unit: "kg",
+    source: "supplier_factor",
+    supplierFactorValue: "0.5",
+    supplierFactorUnit: "kg",
+    supplierName: "Own plant",
+  });
   const categoryId = await createCategory();
   await db.update(products).set({ categoryId }).where(eq(products.id, draft.productId));
   const { application } = await freezeForDecision(draft, { body, enterpriseUser: used.customer, reviewer, categoryId });
