@@ -50,9 +50,9 @@ export async function fulfilledSupplyRequest(
 /**
  * A customer whose certified footprint rests on the supplier's: the fulfilled request prices the
  * draft's line (the real apply operation) beside a line of its own, the draft is frozen for the decision and its
- * certificate issued, in `region` (a province code) when given.
+ * certificate issued, in `region` (a province code) and `district` when given.
  */
-export async function certifiedCustomerUsing(supplier: Supplier, options: { region?: string; fields?: readonly SharedFootprintField[] } = {}) {
+export async function certifiedCustomerUsing(supplier: Supplier, options: { region?: string; district?: string; fields?: readonly SharedFootprintField[] } = {}) {
   const used = await fulfilledSupplyRequest(supplier, { description: "Cathode material", quantity: "100", supplierName: "x" }, options.fields);
   const applied = await executeOperation(applySupplierFootprint, used.customerActor, { requestId: used.requestId, applicationId: used.draft.id, lineId: used.line.id });
   if (!applied.ok) throw applied.error;
@@ -62,7 +62,7 @@ export async function certifiedCustomerUsing(supplier: Supplier, options: { regi
   if (options.region) await db.update(organizations).set({ region: options.region }).where(eq(organizations.id, used.customer.organizationId));
   const [draft] = await db
     .update(applications)
-    .set({ verificationBodyId: body.id, leadVerifierId: verifier.id, ...(options.region ? { region: options.region } : {}) })
+    .set({ verificationBodyId: body.id, leadVerifierId: verifier.id, ...(options.region ? { region: options.region } : {}), ...(options.district ? { district: options.district } : {}) })
     .where(eq(applications.id, used.draft.id))
     .returning();
   // A line of the customer's own beside the supplier's, so the chain carries part of the footprint.
