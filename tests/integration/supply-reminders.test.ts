@@ -2,18 +2,22 @@
  * Reminders before a footprint request's due date (issue 14): the supplier 3 days and 1 day
  * before, the requester the day before while it is still unanswered — in-app and by email through
  * the outbox, each exactly once however often the reminders job runs. A request answered,
- * declined or cancelled is not reminded; one past its due date is the expiry round's.
+ * declined or cancelled is not reminded; one past its due date is the expiry job's, which the
+ * platform now runs daily (and at start).
  */
 import { and, eq, inArray } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { mailOutbox, notifications, sentReminders } from "@/db/schema";
+import { auditEvents, mailOutbox, notifications, pactPartners, sentReminders, supplyRequests } from "@/db/schema";
 import { addDays, todayInShanghai } from "@/lib/certificates/validity";
 import { executeOperation } from "@/lib/domain/operation";
 import { sendReminders } from "@/lib/domain/reminders/send-reminders";
 import { acceptSupplyRequest } from "@/lib/domain/supply-requests/accept-supply-request";
 import { createSupplyRequest } from "@/lib/domain/supply-requests/create-supply-request";
 import { declineSupplyRequest } from "@/lib/domain/supply-requests/decline-supply-request";
+import { JOB_HANDLERS } from "@/lib/job-handlers";
+import type { JobRunner } from "@/lib/jobs";
+import { inProcessRunner } from "@/lib/jobs/in-process-runner";
 import { systemActor } from "@/lib/policy";
 import { createSupplyRequestSchema } from "@/lib/validation/schemas/supply";
 import { actorFor } from "../support/certificate-fixtures";
@@ -121,9 +125,61 @@ describe("footprint request reminders", () => {
     expect(await remindersTo([late.customer.organizationId, late.supplier.organizationId])).toHaveLength(0);
   });
 
+  it("reminds the requester of a request to a PACT partner the day before, naming the partner", async () => {
+    const customer = await createUser("enterprise");
+    const [partner] = await db
+      .insert(pactPartners)
+      .values({ id: crypto.randomUUID(), organizationId: customer.organizationId, name: "Cell maker host", baseUrl: "https://pact.cells.example.com", clientId: "c", sealedClientSecret: "x", createdBy: customer.id })
+      .returning();
+    const dueOn = addDays(todayInShanghai(), 24);
+    const outcome = await executeOperation(
+      createSupplyRequest,
+      await actorFor(customer),
+      createSupplyRequestSchema.parse({ supplier: `partner:${partner.id}`, productName: "LFP cells", declaredUnit: "kWh", dueOn }),
+    );
+    if (!outcome.ok) throw outcome.error;
+    await remind(addDays(dueOn, -3));
+    expect(await remindersTo([customer.organizationId])).toHaveLength(0);
+    await remind(addDays(dueOn, -1));
+    await remind(addDays(dueOn, -1));
+    expect(await remindersTo([customer.organizationId])).toEqual([
+      expect.objectContaining({ kind: "reminders.supplyRequestUnanswered", params: expect.objectContaining({ supplier: "Cell maker host", product: "LFP cells", dueOn }) }),
+    ]);
+  });
+
   it("is refused to people", async () => {
     const person = await actorFor(await createUser("enterprise"));
     const outcome = await executeOperation(sendReminders, person, { today: todayInShanghai() });
     expect(outcome.ok).toBe(false);
+  });
+});
+
+describe("footprint request expiry job", () => {
+  const runners: JobRunner[] = [];
+  afterEach(async () => {
+    for (const runner of runners.splice(0)) await runner.stop();
+  });
+
+  it("runs at start (the catch-up of its daily schedule) and expires an open request past its due date, audited, both sides told", async () => {
+    const { customer, supplier, requestId } = await sentRequest(addDays(todayInShanghai(), 5));
+    // Its due date passed yesterday.
+    await db.update(supplyRequests).set({ dueOn: addDays(todayInShanghai(), -1) }).where(eq(supplyRequests.id, requestId));
+    const runner = inProcessRunner({ tickMs: 20 });
+    runners.push(runner);
+    await runner.start(JOB_HANDLERS);
+    const expiryQueue = async () => (await runner.overview()).queues.find((queue) => queue.queue === "supply-request-expiry");
+    const deadline = Date.now() + 20_000;
+    while ((await expiryQueue())?.counts.completed !== 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await expiryQueue()).toMatchObject({ counts: { completed: 1, failed: 0 }, cron: "10 0 * * *" });
+
+    const [request] = await db.select().from(supplyRequests).where(eq(supplyRequests.id, requestId));
+    expect(request.status).toBe("expired");
+    const audits = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, requestId), eq(auditEvents.action, "supplyRequest.expire")));
+    expect(audits).toHaveLength(1);
+    const told = await db
+      .select({ organizationId: notifications.organizationId })
+      .from(notifications)
+      .where(and(inArray(notifications.organizationId, [customer.organizationId, supplier.organizationId]), eq(notifications.kind, "supply.expired")));
+    expect(told.map((row) => row.organizationId).sort()).toEqual([customer.organizationId, supplier.organizationId].sort());
   });
 });
