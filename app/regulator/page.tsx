@@ -92,6 +92,27 @@ export default async function RegulatorDashboard({ searchParams }: PageProps) {
         ))}
       </div>
 
+      <div className="mt-6">
+        <Section title={t("supplierData.title")} description={t("supplierData.definition")}>
+          <CardBody>
+            <dl className="grid gap-4 sm:grid-cols-3" data-testid="supplier-data-kpi">
+              <div>
+                <dt className="text-sm text-slate-600">{t("supplierData.meanShare")}</dt>
+                <dd className="mt-1 text-2xl font-semibold tabular-nums">
+                  {format.number(Number(overview.supplierData.meanShare), { style: "percent", maximumFractionDigits: 1 })}
+                </dd>
+              </div>
+              <div>
+                <dt className="text-sm text-slate-600">{t("supplierData.resting")}</dt>
+                <dd className="mt-1 text-2xl font-semibold tabular-nums">
+                  {t("supplierData.restingValue", { resting: number(overview.supplierData.resting), certificates: number(overview.supplierData.certificates) })}
+                </dd>
+              </div>
+            </dl>
+          </CardBody>
+        </Section>
+      </div>
+
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <Section title={t("applicationsByStage")} description={t("funnelHint")}>
           <CardBody>

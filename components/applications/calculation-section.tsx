@@ -11,6 +11,7 @@ import { useUnitText } from "@/components/use-unit-text";
 import type { ApplicationWorkspace } from "@/lib/dal/enterprise-application";
 import { FootprintBarChart } from "./footprint-bar-chart";
 import { PlausibilityAlert } from "./plausibility-alert";
+import { SupplyChainSection } from "./supply-chain-section";
 
 /** The footprint: the headline per declared unit, where it comes from, and what it rests on. */
 export function CalculationSection({ workspace }: { workspace: ApplicationWorkspace }) {
@@ -61,13 +62,14 @@ export function CalculationSection({ workspace }: { workspace: ApplicationWorksp
                 {t("fullPrecision")}: {calculation.result}
               </p>
             </div>
-            <dl className="grid gap-4 sm:grid-cols-3 lg:grid-cols-6">
+            <dl className="grid gap-4 sm:grid-cols-3 lg:grid-cols-4">
               {[
                 [t("fossil"), formatSignificant(calculation.fossil)],
                 [t("biogenic"), formatSignificant(calculation.biogenic)],
                 [t("landUseChange"), formatSignificant(calculation.landUseChange)],
                 [t("biogenicRemovals"), formatSignificant(calculation.breakdown.biogenicRemovals)],
                 [t("primaryShare"), percent(calculation.primaryShare)],
+                [t("verifiedSupplierShare"), percent(workspace.supplyChain.shares?.verifiedSupplierShare ?? "0")],
                 [t("dataQuality"), t("dataQualityValue", { value: calculation.dataQuality })],
               ].map(([label, value]) => (
                 <div key={label} className="rounded-md border border-slate-200 p-3">
@@ -129,6 +131,8 @@ export function CalculationSection({ workspace }: { workspace: ApplicationWorksp
                 </Table>
               </section>
             </div>
+
+            <SupplyChainSection chain={workspace.supplyChain} />
 
             <section aria-labelledby="basis-title" className="space-y-2 text-sm">
               <h3 id="basis-title" className="font-semibold text-slate-900">

@@ -7,6 +7,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { OwnCertificateRow } from "@/lib/dal/certificates";
 import { DownloadLinks } from "./download-links";
 import { ExpiryText } from "./expiry-text";
+import { SupplierDependencies } from "./supplier-dependencies";
 import { footprintText } from "./footprint";
 import { RecertifyButton } from "./recertify-button";
 
@@ -56,6 +57,7 @@ export function EnterpriseCertificates({ rows }: { rows: OwnCertificateRow[] }) 
                   {row.statusReason && (row.status === "suspended" || row.status === "withdrawn") ? (
                     <span className="mt-1 block max-w-48 text-xs text-slate-700">{row.statusReason}</span>
                   ) : null}
+                  <SupplierDependencies dependencies={row.supplierDependencies} />
                 </Td>
                 <Td>
                   <ExpiryText expiresOn={row.expiresOn} daysUntilExpiry={row.daysUntilExpiry} />

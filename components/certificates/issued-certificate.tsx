@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { CertificateStatusBadge } from "@/components/status-badge";
 import { Alert } from "@/components/ui/alert";
 import type { IssuedCertificate } from "@/lib/dal/certificates";
+import { SupplierDependencies } from "./supplier-dependencies";
 
 /**
  * The certificate an approval issued, on the application pages of both sides: its public page
@@ -17,6 +18,7 @@ export function IssuedCertificateNotice({ certificate, side }: { certificate: Is
         <CertificateStatusBadge status={certificate.status} />
         {certificate.grade !== null ? <span className="text-sm">{t("grade", { grade: certificate.grade })}</span> : null}
       </div>
+      <SupplierDependencies dependencies={certificate.supplierDependencies} />
       <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <Link className="font-medium text-brand-700 underline" href={`/labels/${encodeURIComponent(certificate.number)}`}>
           {t("publicPage")}

@@ -11,6 +11,7 @@ import type { ManagedCertificateList, ManagedFilter } from "@/lib/dal/certificat
 import { CertificateControls } from "./certificate-controls";
 import { DownloadLinks } from "./download-links";
 import { ExpiryText } from "./expiry-text";
+import { SupplierDependencies } from "./supplier-dependencies";
 import { footprintText } from "./footprint";
 import { Pagination, pageLinks } from "@/components/forms/pagination";
 import { hrefWithParams } from "@/lib/utils";
@@ -111,6 +112,7 @@ export function ManagedCertificates({
                     {row.statusReason && (row.status === "suspended" || row.status === "withdrawn") ? (
                       <span className="mt-1 block max-w-48 text-xs text-slate-700">{row.statusReason}</span>
                     ) : null}
+                    <SupplierDependencies dependencies={row.supplierDependencies} />
                   </Td>
                   <Td>
                     {format.dateTime(new Date(row.nextSurveillanceDue), DATE_FORMAT)}

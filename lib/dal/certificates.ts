@@ -1,7 +1,9 @@
 import "server-only";
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
-import { applications, certificates, type Certificate } from "@/db/schema";
+import { alias } from "drizzle-orm/pg-core";
+import { applications, certificates, inventoryLines, supplierFootprintFlags, supplyRequests, type Certificate } from "@/db/schema";
+import type { SupplierCertificateChange } from "@/lib/enums";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { addDays, daysUntil, effectiveStatus, isSurveillanceOverdue, SURVEILLANCE_GRACE_DAYS, todayInShanghai } from "@/lib/certificates/validity";
 import { isCertificateNumberFormat, normalizeCertificateNumber } from "@/lib/certificates/number";
@@ -24,6 +26,7 @@ const LIST_COLUMNS = {
   nextSurveillanceDue: certificates.nextSurveillanceDue,
   declaredUnit: snapshotText("inventory", "product", "declaredUnit"),
   declaredUnitAmount: snapshotText("inventory", "product", "declaredUnitAmount"),
+  applicationId: certificates.applicationId,
   // What the policy reads to say what the viewer may do with the certificate.
   organizationId: certificates.organizationId,
   verificationBodyId: certificates.verificationBodyId,
@@ -51,6 +54,43 @@ function withLiveState(user: CurrentUser, row: ListRow, today: string) {
 
 export type CertificateListRow = ReturnType<typeof withLiveState>;
 
+const supplierCertificates = alias(certificates, "supplier_certificate");
+
+/** A supplier certificate a customer's certified footprint rests on that is no longer valid as it was used. */
+export type SupplierDependency = { number: string; change: SupplierCertificateChange };
+
+/**
+ * Per customer application: the supplier certificates its lines were priced with (through a
+ * fulfilled footprint request) that are now suspended, withdrawn or expired (their live status, so
+ * a reinstated supplier drops off the list and an expiry shows before the flag job has run), or
+ * that the flag job recorded as superseded by a newer version. Callers have scoped the
+ * applications to the reader; the supplier certificate's number and status are public (its label page).
+ */
+export async function supplierDependenciesOf(applicationIds: readonly string[], today: string): Promise<Map<string, SupplierDependency[]>> {
+  const byApplication = new Map<string, SupplierDependency[]>();
+  if (applicationIds.length === 0) return byApplication;
+  const rows = await db
+    .selectDistinct({
+      applicationId: inventoryLines.applicationId,
+      number: supplierCertificates.number,
+      status: supplierCertificates.status,
+      expiresOn: supplierCertificates.expiresOn,
+      superseded: sql<boolean>`exists (select 1 from ${supplierFootprintFlags} where ${supplierFootprintFlags.applicationId} = ${inventoryLines.applicationId} and ${supplierFootprintFlags.certificateId} = ${supplierCertificates.id} and ${supplierFootprintFlags.change} = 'superseded')`,
+    })
+    .from(inventoryLines)
+    .innerJoin(supplyRequests, eq(supplyRequests.id, inventoryLines.supplyRequestId))
+    .innerJoin(supplierCertificates, eq(supplierCertificates.id, supplyRequests.fulfilledCertificateId))
+    .where(inArray(inventoryLines.applicationId, [...applicationIds]))
+    .orderBy(inventoryLines.applicationId, supplierCertificates.number);
+  for (const row of rows) {
+    const status = effectiveStatus(row.status, row.expiresOn, today);
+    const change: SupplierCertificateChange | null =
+      status === "suspended" || status === "withdrawn" || status === "expired" ? status : row.superseded ? "superseded" : null;
+    if (change) (byApplication.get(row.applicationId) ?? byApplication.set(row.applicationId, []).get(row.applicationId)!).push({ number: row.number, change });
+  }
+  return byApplication;
+}
+
 /** The enterprise's own certificates, newest first, with whether a renewal was already opened. */
 export async function listOwnCertificates(user: CurrentUser) {
   assertCan(user, "certificate.recertify");
@@ -63,7 +103,8 @@ export async function listOwnCertificates(user: CurrentUser) {
       .where(and(eq(applications.organizationId, user.organizationId), isNotNull(applications.previousCertificateId))),
   ]);
   const renewed = new Set(renewals.map((renewal) => renewal.previousCertificateId));
-  return rows.map((row) => ({ ...withLiveState(user, row, today), renewalOpened: renewed.has(row.id) }));
+  const dependencies = await supplierDependenciesOf(rows.map((row) => row.applicationId), today);
+  return rows.map((row) => ({ ...withLiveState(user, row, today), renewalOpened: renewed.has(row.id), supplierDependencies: dependencies.get(row.applicationId) ?? [] }));
 }
 
 export type OwnCertificateRow = Awaited<ReturnType<typeof listOwnCertificates>>[number];
@@ -104,8 +145,9 @@ export async function listManagedCertificates(user: CurrentUser, filter: Managed
     db.select({ value: count() }).from(certificates).where(where),
     db.select({ value: count() }).from(certificates).where(and(scope, overdueCondition(today))),
   ]);
+  const dependencies = await supplierDependenciesOf(rows.map((row) => row.applicationId), today);
   return {
-    rows: rows.map((row) => withLiveState(user, row, today)),
+    rows: rows.map((row) => ({ ...withLiveState(user, row, today), supplierDependencies: dependencies.get(row.applicationId) ?? [] })),
     total: total.value,
     overdueCount: overdue.value,
     pages: Math.max(1, Math.ceil(total.value / MANAGED_PAGE_SIZE)),
@@ -161,7 +203,10 @@ export async function certificateOfApplication(applicationId: string) {
     .select({ number: certificates.number, status: certificates.status, expiresOn: certificates.expiresOn, grade: certificates.grade })
     .from(certificates)
     .where(eq(certificates.applicationId, applicationId));
-  return row ? { number: row.number, grade: row.grade, status: effectiveStatus(row.status, row.expiresOn, todayInShanghai()) } : null;
+  if (!row) return null;
+  const today = todayInShanghai();
+  const dependencies = await supplierDependenciesOf([applicationId], today);
+  return { number: row.number, grade: row.grade, status: effectiveStatus(row.status, row.expiresOn, today), supplierDependencies: dependencies.get(applicationId) ?? [] };
 }
 
 export type IssuedCertificate = NonNullable<Awaited<ReturnType<typeof certificateOfApplication>>>;

@@ -1,4 +1,5 @@
 import "server-only";
+import { supplyChainOf } from "./supply/chain";
 import { importedFootprintView } from "./supply/imported-footprint";
 import { and, asc, count, desc, eq, inArray, isNull, notExists, sql } from "drizzle-orm";
 import { db } from "@/db";
@@ -142,6 +143,7 @@ export async function getApplicationWorkspace(user: CurrentUser, applicationId: 
   ]);
   const latestCalculation = storedCalculation ? { ...storedCalculation, breakdown: parseCalculationBreakdown(storedCalculation.breakdown) } : null;
   const state = await inventoryState(application, product.systemBoundary, latestCalculation);
+  const supplyChain = await supplyChainOf(application.id, latestCalculation?.breakdown.lines ?? null);
   const permitted = permittedOnApplication(user, application);
 
   return {
@@ -167,6 +169,8 @@ export async function getApplicationWorkspace(user: CurrentUser, applicationId: 
       description: state.descriptions.get(hotspot.lineId) ?? null,
     })),
     calculationFresh: state.calculationFresh,
+    /** The lines resting on suppliers' footprints and the share of the latest calculation they carry. */
+    supplyChain,
     /** Whether the CFP study report can be generated now: a calculated footprint of what the report would describe. */
     studyReportAvailable:
       permitted.has("application.studyReport") &&

@@ -54,6 +54,7 @@ const ROWS = {
     benchmark: decimalText.nullable(),
   }),
   stageEmissions: z.object({ stage: z.enum(LIFE_CYCLE_STAGES), total: decimalText, certificates: count }),
+  supplierData: z.object({ certificates: count, resting: count, meanShare: decimalText }),
   targetProgress: z.object({
     id: z.string(),
     title: z.string(),
@@ -230,6 +231,23 @@ export function dashboardQueries(region: string, filters: DashboardFilters, toda
       select e.stage, sum(e.value)::text as total, count(*)::int as certificates
       from certificate_stage_emissions e where ${scope("e", region, filters, { name: "issued_on", kind: "date" })}
       group by e.stage`,
+    // Per certificate in force: the part of its footprint (the snapshot's line shares) carried by
+    // lines priced with a supplier's certified footprint through a fulfilled request; a biogenic
+    // removal carries none, as for the primary-data share (lib/calc/supplier-share.ts). Footprints of
+    // different products are not summable, so the KPI is the mean share over the certificates.
+    supplierData: sql`
+      select count(*)::int as certificates,
+             count(*) filter (where s.lines > 0)::int as resting,
+             round(coalesce(avg(s.share), 0), 6)::text as "meanShare"
+      from certificates c
+      cross join lateral (
+        select count(*)::int as lines, coalesce(sum((l->>'share')::numeric), 0) as share
+        from jsonb_array_elements(coalesce(c.snapshot->'inventory'->'calculation'->'lines', '[]'::jsonb)) l
+        join inventory_lines il on il.application_id = c.application_id and il.id::text = l->>'lineId'
+        where il.supply_request_id is not null
+          and not (l->>'emissionCategory' = 'biogenic' and (l->>'periodEmissions')::numeric < 0)
+      ) s
+      where ${certScope} and c.status = 'valid' and c.expires_on >= ${today}::date`,
     // The funnel and the bodies' activity from one pass over the applications:
     // rows of kind 'stage' (key = status) and 'body' (key = id, rank = display order).
     applications: sql`
@@ -270,6 +288,7 @@ export async function pilotDashboard(user: CurrentUser, filters: DashboardFilter
     grades,
     footprints,
     stageEmissions,
+    supplierData,
   ] = await Promise.all([
     rows(queries.enterprises, ROWS.count),
     rows(queries.products, ROWS.count),
@@ -280,6 +299,7 @@ export async function pilotDashboard(user: CurrentUser, filters: DashboardFilter
     rows(queries.grades, ROWS.grades),
     rows(queries.footprints, ROWS.footprints),
     rows(queries.stageEmissions, ROWS.stageEmissions),
+    rows(queries.supplierData, ROWS.supplierData),
   ]);
 
   const funnelByStatus = new Map(applicationActivity.flatMap((row) => (row.kind === "stage" ? [[row.key, row.applications] as const] : [])));
@@ -316,6 +336,12 @@ export async function pilotDashboard(user: CurrentUser, filters: DashboardFilter
       benchmark: row.benchmark,
     })),
     stageEmissions: stageEmissions.map((row) => ({ stage: row.stage, total: row.total, certificates: row.certificates })),
+    /** Certificates in force, those resting on certified supplier data, and the mean share of their footprints it carries. */
+    supplierData: {
+      certificates: supplierData[0]?.certificates ?? 0,
+      resting: supplierData[0]?.resting ?? 0,
+      meanShare: supplierData[0]?.meanShare ?? "0",
+    },
     bodies,
   };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { supplyChainOf } from "./supply/chain";
 import { importedFootprintView } from "./supply/imported-footprint";
 import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
@@ -179,7 +180,8 @@ export async function loadVerifierApplication(user: CurrentUser, applicationId: 
     loadVerificationParticipants(db, applicationId),
   ]);
 
-  const [calculation] = calculationRows;
+  const [storedCalculation] = calculationRows;
+  const calculation = storedCalculation ? { ...storedCalculation, breakdown: parseCalculationBreakdown(storedCalculation.breakdown) } : null;
   const facts = { ...application.application, team, acceptedBy: participants.acceptedBy };
   const mayDecide = decideOnApplication(user, "application.decide", facts);
   return {
@@ -207,7 +209,9 @@ export async function loadVerifierApplication(user: CurrentUser, applicationId: 
     /** Who accepted each round: with the team, what the decision's independence rule reads. */
     acceptedBy: participants.acceptedBy,
     staff,
-    calculation: calculation ? { ...calculation, breakdown: parseCalculationBreakdown(calculation.breakdown) } : null,
+    calculation,
+    /** The lines resting on suppliers' footprints, their certificate status today and their share of the calculation. */
+    supplyChain: await supplyChainOf(applicationId, calculation?.breakdown.lines ?? null),
     roundDiff: roundDiff?.diff ?? null,
     diffRounds: roundDiff?.rounds ?? null,
     blockers: recommendationBlockers(allVerification, findingRows),

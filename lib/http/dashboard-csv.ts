@@ -34,6 +34,9 @@ export function dashboardCsv(dashboard: PilotDashboard): string {
       ["footprint", row.categoryId, "at_or_below_benchmark", row.atOrBelowBenchmark],
     ]),
     ...dashboard.stageEmissions.map((row): CsvRow => ["emissions_by_life_cycle_stage", row.stage, "kg_co2e_sum", row.total]),
+    ["certified_supplier_data", "certificates_in_force", "", dashboard.supplierData.certificates],
+    ["certified_supplier_data", "resting_on_certified_supplier_data", "", dashboard.supplierData.resting],
+    ["certified_supplier_data", "mean_share", "", dashboard.supplierData.meanShare],
     ...dashboard.bodies.flatMap((row): CsvRow[] => [
       ["verification_body", row.nameEn ?? row.name, "applications", row.applications],
       ["verification_body", row.nameEn ?? row.name, "certificates", row.certificates],

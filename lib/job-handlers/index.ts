@@ -8,6 +8,7 @@ import { failFactorImpactRun } from "@/lib/domain/factors/fail-factor-impact-run
 import { reportFailedJob } from "@/lib/domain/jobs/report-failed-job";
 import { sendReminders } from "@/lib/domain/reminders/send-reminders";
 import { DEAD_LETTER_QUEUE, type JobHandlers } from "@/lib/jobs";
+import { expireSupplyRequests } from "@/lib/domain/supply-requests/expire-supply-requests";
 import { flagChangedSupplierCertificates } from "@/lib/domain/supply-requests/flag-changed-supplier-certificates";
 import { deliverPendingMail } from "@/lib/mail/deliver";
 import { sendDailyDigests } from "@/lib/mail/digests";
@@ -25,6 +26,10 @@ export const JOB_HANDLERS: JobHandlers = {
   },
   "certificate-expiry": async (job) => {
     while ((await runAsSystem(job, expireCertificates, {})).expired.length > 0);
+  },
+  // A round takes a batch; rounds continue until one expires nothing.
+  "supply-request-expiry": async (job) => {
+    while ((await runAsSystem(job, expireSupplyRequests, {})).expired > 0);
   },
   reminders: async (job) => {
     await runAsSystem(job, sendReminders, {});

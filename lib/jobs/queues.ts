@@ -30,7 +30,9 @@ export const JOB_QUEUE_SETTINGS = {
   "pact-event-delivery": { retryLimit: 5, retryDelaySeconds: 10, expireInSeconds: 15 * 60, schedule: { every: "minute" } },
   // Stores `expired` on certificates whose validity ended yesterday (reads guard by date meanwhile).
   "certificate-expiry": { retryLimit: 5, retryDelaySeconds: 60, expireInSeconds: 30 * 60, schedule: { daily: { hour: 0, minute: 5 } }, catchUpAtStart: true },
-  // Expiry, surveillance and stage-wait reminders, each sent once (sent_reminders).
+  // Footprint requests still pending or accepted after their due date (Shanghai) become expired, both sides told.
+  "supply-request-expiry": { retryLimit: 5, retryDelaySeconds: 60, expireInSeconds: 30 * 60, schedule: { daily: { hour: 0, minute: 10 } }, catchUpAtStart: true },
+  // Expiry, surveillance, stage-wait and footprint-request due-date reminders, each sent once (sent_reminders).
   reminders: { retryLimit: 5, retryDelaySeconds: 60, expireInSeconds: 30 * 60, schedule: { daily: { hour: 8, minute: 0 } }, catchUpAtStart: true },
   // Verifies every region's audit chains and alerts its regulators to a break.
   "audit-chain-verification": { retryLimit: 3, retryDelaySeconds: 300, expireInSeconds: 2 * 60 * 60, schedule: { daily: { hour: 2, minute: 30 } } },

@@ -55,10 +55,10 @@ describe("the decision shows and confirms what the certificate will carry", () =
     expect({ grade: certificate.grade, benchmarkId: certificate.benchmarkId }).toEqual({ grade: 3, benchmarkId: setup.benchmark.id });
 
     // Both sides now link to it.
-    expect((await viewAs(setup.reviewer, setup.application.id))?.certificate).toEqual({ number: certificate.number, grade: 3, status: "valid" });
+    expect((await viewAs(setup.reviewer, setup.application.id))?.certificate).toEqual({ number: certificate.number, grade: 3, status: "valid", supplierDependencies: [] });
     actAs(setup.enterpriseUser);
     const page = await getApplicationPage((await getCurrentUser())!, setup.application.id, { page: 1 });
-    expect(page?.certificate).toEqual({ number: certificate.number, grade: 3, status: "valid" });
+    expect(page?.certificate).toEqual({ number: certificate.number, grade: 3, status: "valid", supplierDependencies: [] });
   });
 
   it("refuses an approval without the confirmation at its field, issuing nothing", async () => {

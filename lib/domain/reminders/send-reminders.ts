@@ -1,9 +1,10 @@
 import "server-only";
 import { and, eq, gte, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { applications, certificates, organizations, products, sentReminders } from "@/db/schema";
+import { alias } from "drizzle-orm/pg-core";
+import { applications, certificates, organizations, pactPartners, products, sentReminders, supplyRequests } from "@/db/schema";
 import { addDays, daysUntil, isSurveillanceOverdue, SURVEILLANCE_GRACE_DAYS, todayInShanghai } from "@/lib/certificates/validity";
-import type { ApplicationStatus } from "@/lib/enums";
+import { OPEN_SUPPLY_REQUEST_STATUSES, type ApplicationStatus } from "@/lib/enums";
 import { notify, type NotificationInput } from "@/lib/notifications/notify";
 import { assertCan, type Actor } from "@/lib/policy";
 import { DEFAULT_STAGE_TARGET_DAYS } from "@/lib/validation/schemas/body-settings";
@@ -19,6 +20,17 @@ export type SendRemindersInput = {
 export const EXPIRY_REMINDER_DAYS = [90, 30, 7] as const;
 /** Days before a surveillance falls due at which holder and body are reminded. */
 export const SURVEILLANCE_DUE_REMINDER_DAYS = 30;
+
+/**
+ * Days before a footprint request's due date at which the supplier is reminded to answer (each
+ * once). The requester hears only at the last one — "due tomorrow and still unanswered" is when it
+ * can still chase the supplier or plan around a missing footprint; earlier notices would be noise.
+ */
+export const SUPPLY_REQUEST_DUE_REMINDER_DAYS = [3, 1] as const;
+const REQUESTER_SUPPLY_REMINDER_DAYS = 1;
+
+const requesters = alias(organizations, "requester");
+const suppliers = alias(organizations, "supplier");
 
 /** Stages in which an application waits for someone: the body, or (changes requested) the enterprise. */
 const WAITING_STAGES = ["submitted", "accepted", "in_review", "awaiting_decision", "changes_requested"] as const satisfies readonly ApplicationStatus[];
@@ -40,7 +52,8 @@ async function remindOnce(tx: Tx, key: { kind: string; subjectId: string; occurr
  * The platform's daily reminders: certificates expiring in 90, 30 and 7 days (the holder);
  * surveillance due within 30 days, and overdue past its grace period (holder and body); and
  * applications waiting in one stage longer than their body's target (the body, or the
- * enterprise when the body waits for its answers). Each goes out once.
+ * enterprise when the body waits for its answers); open footprint requests 3 and 1 days before
+ * their due date (the supplier; the requester the day before). Each goes out once.
  */
 export async function sendReminders(tx: Tx, actor: Actor | null, input: SendRemindersInput) {
   assertCan(actor, "reminder.send");
@@ -131,6 +144,51 @@ export async function sendReminders(tx: Tx, actor: Actor | null, input: SendRemi
           params,
         },
       ])
+    )
+      sent++;
+  }
+
+  const openRequests = await tx
+    .select({
+      id: supplyRequests.id,
+      dueOn: supplyRequests.dueOn,
+      productName: supplyRequests.productName,
+      requesterOrganizationId: supplyRequests.requesterOrganizationId,
+      supplierOrganizationId: supplyRequests.supplierOrganizationId,
+      requesterName: requesters.name,
+      supplierName: sql<string>`coalesce(${suppliers.name}, ${pactPartners.name})`,
+    })
+    .from(supplyRequests)
+    .innerJoin(requesters, eq(requesters.id, supplyRequests.requesterOrganizationId))
+    .leftJoin(suppliers, eq(suppliers.id, supplyRequests.supplierOrganizationId))
+    .leftJoin(pactPartners, eq(pactPartners.id, supplyRequests.partnerId))
+    .where(
+      and(
+        inArray(supplyRequests.status, OPEN_SUPPLY_REQUEST_STATUSES),
+        gte(supplyRequests.dueOn, today),
+        lte(supplyRequests.dueOn, addDays(today, Math.max(...SUPPLY_REQUEST_DUE_REMINDER_DAYS))),
+      ),
+    )
+    .orderBy(supplyRequests.id);
+  for (const request of openRequests) {
+    const daysLeft = daysUntil(request.dueOn, today);
+    // As for expiry: the tightest threshold reached, so a missed run sends no stale 3-day notice.
+    const threshold = [...SUPPLY_REQUEST_DUE_REMINDER_DAYS].sort((a, b) => a - b).find((days) => daysLeft <= days);
+    if (threshold === undefined) continue;
+    const params = { product: request.productName, dueOn: request.dueOn, days: String(daysLeft), requester: request.requesterName, supplier: request.supplierName };
+    const occurrence = `${request.dueOn}:${threshold}`;
+    if (
+      request.supplierOrganizationId &&
+      (await remindOnce(tx, { kind: "supplyRequest.due.supplier", subjectId: request.id, occurrence }, [
+        { organizationId: request.supplierOrganizationId, kind: "reminders.supplyRequestDue", params },
+      ]))
+    )
+      sent++;
+    if (
+      threshold === REQUESTER_SUPPLY_REMINDER_DAYS &&
+      (await remindOnce(tx, { kind: "supplyRequest.due.requester", subjectId: request.id, occurrence }, [
+        { organizationId: request.requesterOrganizationId, kind: "reminders.supplyRequestUnanswered", params },
+      ]))
     )
       sent++;
   }

@@ -7,6 +7,7 @@ import { ActionButton } from "@/components/forms/action-button";
 import { IssuedCertificateNotice } from "@/components/certificates/issued-certificate";
 import { FindingList } from "@/components/findings/finding-list";
 import { PlausibilityAlert } from "@/components/applications/plausibility-alert";
+import { SupplyChainSection } from "@/components/applications/supply-chain-section";
 import { PageHeader } from "@/components/page-header";
 import { StudyReportLink } from "@/components/reports/study-report-link";
 import { ApplicationStatusBadge } from "@/components/status-badge";
@@ -225,6 +226,8 @@ export default async function VerifierApplicationPage({ params, searchParams }: 
                   <dd className="text-right">{kg(calculation.landUseChange)}</dd>
                   <dt>{t("primaryShare")}</dt>
                   <dd className="text-right">{format.number(Number(calculation.primaryShare), { style: "percent", maximumFractionDigits: 1 })}</dd>
+                  <dt>{t("verifiedSupplierShare")}</dt>
+                  <dd className="text-right">{format.number(Number(view.supplyChain.shares?.verifiedSupplierShare ?? "0"), { style: "percent", maximumFractionDigits: 1 })}</dd>
                   <dt>{t("dataQuality")}</dt>
                   <dd className="text-right">{calculation.dataQuality}</dd>
                   <dt>{t("gwpSet")}</dt>
@@ -247,6 +250,7 @@ export default async function VerifierApplicationPage({ params, searchParams }: 
             ) : (
               <p className="text-sm text-slate-600">{t("noCalculation")}</p>
             )}
+            <SupplyChainSection chain={view.supplyChain} />
           </CardBody>
         </Card>
 
