@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { setLocaleAction } from "@/lib/actions/session/set-locale";
@@ -8,13 +8,13 @@ import { LOCALES, type Locale } from "@/lib/i18n/config";
 
 const LABELS: Record<Locale, string> = { "zh-CN": "中文", en: "English" };
 
-export function LanguageSwitcher() {
+/** `label`: the group's accessible name, translated by the server (the header hands the browser no catalog for it). */
+export function LanguageSwitcher({ label }: { label: string }) {
   const locale = useLocale();
-  const t = useTranslations("nav");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
-    <div role="group" aria-label={t("language")} className="flex rounded-md border border-slate-300 text-xs">
+    <div role="group" aria-label={label} className="flex rounded-md border border-slate-300 text-xs">
       {LOCALES.map((option) => (
         <button
           key={option}

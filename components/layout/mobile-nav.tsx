@@ -8,12 +8,13 @@ import { NavLinks } from "./nav-links";
 type Props = {
   items: { href: string; label: string }[];
   menuLabel: string;
+  languageLabel: string;
   userLabel: string | null;
   signOutLabel: string | null;
   signOutAction: () => Promise<void>;
 };
 
-export function MobileNav({ items, menuLabel, userLabel, signOutLabel, signOutAction }: Props) {
+export function MobileNav({ items, menuLabel, languageLabel, userLabel, signOutLabel, signOutAction }: Props) {
   const [open, setOpen] = useState(false);
   return (
     <div className="lg:hidden">
@@ -31,7 +32,7 @@ export function MobileNav({ items, menuLabel, userLabel, signOutLabel, signOutAc
         <nav id="mobile-nav" aria-label={menuLabel} className="absolute inset-x-0 top-14 z-40 border-b border-slate-200 bg-white px-4 py-3 shadow">
           <NavLinks items={items} className="space-y-1" onNavigate={() => setOpen(false)} />
           <div className="mt-3 border-t border-slate-200 pt-3">
-            <LanguageSwitcher />
+            <LanguageSwitcher label={languageLabel} />
           </div>
           {userLabel && signOutLabel ? (
             <form action={signOutAction} className="mt-3 flex items-center justify-between border-t border-slate-200 pt-3">

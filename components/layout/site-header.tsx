@@ -75,7 +75,7 @@ export function SiteHeader({ header }: { header: SiteHeaderView }) {
         <div className="ml-auto flex items-center gap-2">
           {user ? <NotificationBell unread={header.unreadNotifications} /> : null}
           <div className="hidden lg:block">
-            <LanguageSwitcher />
+            <LanguageSwitcher label={t("language")} />
           </div>
           {user ? (
             <div className="hidden items-center gap-3 lg:flex">
@@ -96,6 +96,7 @@ export function SiteHeader({ header }: { header: SiteHeaderView }) {
           <MobileNav
             items={items}
             menuLabel={t("menu")}
+            languageLabel={t("language")}
             signOutLabel={user ? t("signOut") : null}
             userLabel={user ? `${user.name} · ${common(`roles.${user.role}`)}` : null}
             signOutAction={signOutAction}

@@ -1,10 +1,12 @@
 import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
 import { revalidateTag } from "next/cache";
+import { createTranslator } from "use-intl/core";
 import { describe, expect, it, vi } from "vitest";
 import { GET as certificatePdf } from "@/app/api/certificates/[number]/certificate/route";
 import { GET as labelImage } from "@/app/api/certificates/[number]/label/route";
 import { GET as labelJson } from "@/app/api/labels/[number]/route";
+import { publicCertificateView } from "@/app/labels/[certificateNumber]/public-view";
 import { db } from "@/db";
 import { certificateCredentials, certificates } from "@/db/schema";
 import { recordSurveillanceAction } from "@/lib/actions/certificates/record-surveillance";
@@ -13,6 +15,7 @@ import { suspendCertificateAction } from "@/lib/actions/certificates/suspend-cer
 import { withdrawCertificateAction } from "@/lib/actions/certificates/withdraw-certificate";
 import { envelopedCredential } from "@/lib/credentials/parse-input";
 import { findPublicCertificate, publicCertificateTag, searchRegistry } from "@/lib/dal/public-certificates";
+import { loadMessages } from "@/lib/i18n/messages";
 import { createIssuedCertificate } from "../support/certificate-fixtures";
 import { pdfPages } from "../support/pdf-text";
 import { actAs, createOrganization, createUser } from "../support/factories";
@@ -160,5 +163,45 @@ describe("registry search", () => {
     expect((await searchRegistry({ q: enterprise.name, status: "expired", page: 1 })).total).toBe(1);
     expect((await searchRegistry({ q: enterprise.name, status: "valid", page: 1 })).total).toBe(0);
     expect((await searchRegistry({ q: "100%_", page: 1 })).total).toBe(0);
+  });
+});
+
+describe("the public page's view", () => {
+  const viewOf = async (number: string, locale: "zh-CN" | "en") => {
+    const page = (await findPublicCertificate(number))!;
+    const messages = loadMessages(locale);
+    const translator = (namespace: string) => createTranslator({ locale, messages, namespace }) as unknown as (key: string, values?: Record<string, string | number>) => string;
+    return publicCertificateView(page, {
+      t: translator("labels"),
+      credentials: translator("credentials.label"),
+      en: locale === "en",
+      date: (value) => value.slice(0, 10),
+      unit: "piece",
+    });
+  };
+
+  it("is the certificate's facts as text in the page's language, with no key left untranslated", async () => {
+    const { certificate, enterprise } = await createIssuedCertificate();
+    for (const locale of ["zh-CN", "en"] as const) {
+      const view = await viewOf(certificate.number, locale);
+      const texts = JSON.stringify(view);
+      expect(texts).not.toMatch(/"(public|stages|systemBoundary)\.[A-Za-z]/);
+      expect(view.status).toMatchObject({ tone: "valid", number: certificate.number, reason: null });
+      expect(view.holder.facts[0].value).toBe(enterprise.name);
+      expect(view.body.facts.at(-1)).toEqual(expect.objectContaining({ value: certificate.snapshotSha256, mono: true }));
+      expect(view.label.languages.flatMap((language) => language.links.map((link) => link.href))).toHaveLength(6);
+      expect(view.result.stages.length).toBeGreaterThan(0);
+      // The widest stage draws the full bar.
+      expect(view.result.stages.map((stage) => stage.width)).toContain("100.0%");
+      expect(view.history.entries[0].date).toBe(certificate.issuedOn);
+    }
+  });
+
+  it("shows a suspension's reason under the status", async () => {
+    const { certificate } = await createIssuedCertificate();
+    await db.update(certificates).set({ status: "suspended", statusReason: "Under investigation", statusChangedAt: new Date() }).where(eq(certificates.id, certificate.id));
+    const view = await viewOf(certificate.number, "en");
+    expect(view.status).toMatchObject({ tone: "suspended", heading: "Suspended", reason: { label: "Reason", text: "Under investigation" } });
+    expect(view.status.reason?.since).toMatch(/^Since /);
   });
 });

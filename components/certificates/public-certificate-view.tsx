@@ -1,0 +1,299 @@
+"use client";
+
+import Link from "next/link";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { CertificateStatus } from "@/lib/enums";
+import { cn } from "@/lib/utils";
+
+/*
+ * The public certificate page, drawn from text the server has already translated and formatted.
+ * It is a client component for one reason: React sends a server component's output twice — as
+ * HTML and again as the payload that hydrates the page — while a client component's output is
+ * sent once, as HTML, beside its props. The page is what a QR code opens on a phone, so its
+ * weight counts (issue 15: at most 25 KB of HTML). It holds no state and loads nothing.
+ */
+
+export type PublicFact = { term: string; value: string; mono?: boolean };
+export type PublicLink = { href: string; text: string };
+
+export type PublicCertificateView = {
+  status: {
+    tone: CertificateStatus;
+    genuine: string;
+    number: string;
+    headingPrefix: string;
+    heading: string;
+    explain: string;
+    reason: { label: string; text: string; since: string | null } | null;
+    hint: string;
+  };
+  label: { title: string; src: string; alt: string; downloadHeading: string; languages: Array<{ name: string; links: PublicLink[] }>; printNote: string };
+  holder: { title: string; facts: PublicFact[] };
+  scope: { title: string; facts: PublicFact[] };
+  result: {
+    title: string;
+    value: string;
+    perUnit: string;
+    chartTitle: string;
+    columns: [stage: string, emissions: string, share: string];
+    /** `width`: the bar's share of the widest stage, as a CSS percentage. */
+    stages: Array<{ name: string; width: string; value: string; share: string }>;
+    total: { name: string; value: string };
+    originTitle: string;
+    origin: PublicFact[];
+  };
+  grade:
+    | { title: string; ungraded: string }
+    | {
+        title: string;
+        scale: string;
+        headline: string | null;
+        /** `level` 1 (best) to 5; `mine`: the product's level. */
+        bands: Array<{ level: number; name: string; range: string; mine: boolean }>;
+        meaning: string;
+        facts: PublicFact[];
+      };
+  body: { title: string; facts: PublicFact[] };
+  history: { title: string; entries: Array<{ date: string; dateText: string; text: string; reason: string | null }> };
+  credential: { heading: string; text: string; download: PublicLink; verify: PublicLink };
+  registry: PublicLink;
+};
+
+const STATUS_STYLES: Record<CertificateStatus, string> = {
+  valid: "border-brand-600 bg-brand-50 text-brand-900",
+  suspended: "border-amber-500 bg-amber-50 text-amber-900",
+  withdrawn: "border-red-600 bg-red-50 text-red-900",
+  expired: "border-slate-400 bg-slate-100 text-slate-800",
+};
+
+/** Level 1 (best) to 5, each dark enough for white text (contrast ≥ 5.3 : 1). */
+const GRADE_COLOURS = ["bg-[#1b7a3e]", "bg-[#3b7520]", "bg-[#5c6c10]", "bg-[#8a5a00]", "bg-[#b03a14]"];
+
+const LINK = "font-medium text-brand-700 underline";
+
+function Facts({ facts }: { facts: PublicFact[] }) {
+  return (
+    <dl className="ui-facts">
+      {facts.map((fact) => (
+        <div key={fact.term}>
+          <dt>{fact.term}</dt>
+          <dd className={fact.mono ? "font-mono break-all" : undefined}>{fact.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function FactsCard({ title, facts }: { title: string; facts: PublicFact[] }) {
+  return (
+    <Card>
+      <CardHeader title={title} />
+      <CardBody>
+        <Facts facts={facts} />
+      </CardBody>
+    </Card>
+  );
+}
+
+function StatusSection({ status }: Pick<PublicCertificateView, "status">) {
+  return (
+    <section aria-labelledby="certificate-status" className={cn("rounded-2xl border-2 px-5 py-6 sm:px-8", STATUS_STYLES[status.tone])}>
+      <p className="text-sm font-medium">{status.genuine}</p>
+      <p className="mt-1 font-mono">{status.number}</p>
+      <h1 id="certificate-status" className="mt-4 text-5xl font-bold tracking-tight sm:text-6xl" data-status={status.tone}>
+        <span className="sr-only">{status.headingPrefix}: </span>
+        {status.heading}
+      </h1>
+      <p className="mt-3">{status.explain}</p>
+      {status.reason ? (
+        <p className="mt-3">
+          <span className="font-semibold">{status.reason.label}:</span> {status.reason.text}
+          {status.reason.since ? <span className="block text-sm opacity-80">{status.reason.since}</span> : null}
+        </p>
+      ) : null}
+      <p className="mt-4 text-sm opacity-80">{status.hint}</p>
+    </section>
+  );
+}
+
+function LabelSection({ label }: Pick<PublicCertificateView, "label">) {
+  return (
+    <Card>
+      <CardHeader title={label.title} />
+      <CardBody className="space-y-4">
+        {/* eslint-disable-next-line @next/next/no-img-element -- an SVG served by the label route, already sized */}
+        <img src={label.src} width={600} height={360} alt={label.alt} className="h-auto w-full max-w-[600px]" decoding="async" />
+        <div className="text-sm">
+          <h3 className="font-semibold">{label.downloadHeading}</h3>
+          <ul className="mt-2 space-y-2">
+            {label.languages.map((language) => (
+              <li key={language.name} className="flex flex-wrap gap-x-4 gap-y-1">
+                <span>{language.name}:</span>
+                {language.links.map((link) => (
+                  <a key={link.href} className={LINK} href={link.href} download>
+                    {link.text}
+                  </a>
+                ))}
+              </li>
+            ))}
+          </ul>
+          <p className="mt-2 text-xs text-slate-600">{label.printNote}</p>
+        </div>
+      </CardBody>
+    </Card>
+  );
+}
+
+function ResultSection({ result }: Pick<PublicCertificateView, "result">) {
+  return (
+    <Card>
+      <CardHeader title={result.title} />
+      <CardBody className="space-y-5">
+        <p className="text-4xl font-semibold tabular-nums text-brand-800">
+          {result.value} <span className="text-lg font-normal text-slate-700">{result.perUnit}</span>
+        </p>
+        <figure>
+          <figcaption className="text-sm font-semibold">{result.chartTitle}</figcaption>
+          {/* The bars repeat the table below for sighted readers; the table is the accessible form. */}
+          <div aria-hidden="true" className="mt-2 space-y-1.5 text-xs">
+            {result.stages.map((stage) => (
+              <div key={stage.name} className="grid grid-cols-[7rem_1fr] items-center gap-2 sm:grid-cols-[10rem_1fr]">
+                <span className="truncate">{stage.name}</span>
+                <span className="h-3 rounded bg-slate-100">
+                  <span className="block h-3 rounded bg-brand-600" style={{ width: stage.width }} />
+                </span>
+              </div>
+            ))}
+          </div>
+          <Table className="mt-3">
+            <thead>
+              <tr>
+                <Th>{result.columns[0]}</Th>
+                <Th className="text-right">{result.columns[1]}</Th>
+                <Th className="text-right">{result.columns[2]}</Th>
+              </tr>
+            </thead>
+            <tbody className="tabular-nums">
+              {result.stages.map((stage) => (
+                <tr key={stage.name}>
+                  <Td>{stage.name}</Td>
+                  <Td className="text-right">{stage.value}</Td>
+                  <Td className="text-right">{stage.share}</Td>
+                </tr>
+              ))}
+              <tr className="font-semibold">
+                <Td>{result.total.name}</Td>
+                <Td className="text-right">{result.total.value}</Td>
+                <Td className="text-right">100 %</Td>
+              </tr>
+            </tbody>
+          </Table>
+        </figure>
+        <div>
+          <h3 className="text-sm font-semibold">{result.originTitle}</h3>
+          <div className="mt-2 tabular-nums">
+            <Facts facts={result.origin} />
+          </div>
+        </div>
+      </CardBody>
+    </Card>
+  );
+}
+
+function GradeSection({ grade }: Pick<PublicCertificateView, "grade">) {
+  if ("ungraded" in grade) {
+    return (
+      <Card>
+        <CardHeader title={grade.title} />
+        <CardBody>
+          <p>{grade.ungraded}</p>
+        </CardBody>
+      </Card>
+    );
+  }
+  return (
+    <Card>
+      <CardHeader title={grade.title} description={grade.scale} />
+      <CardBody className="space-y-4">
+        {grade.headline ? <p className="text-2xl font-semibold">{grade.headline}</p> : null}
+        <ol className="grid gap-1.5 text-white sm:grid-cols-5" aria-label={grade.scale}>
+          {grade.bands.map((band) => (
+            <li
+              key={band.level}
+              aria-current={band.mine ? "true" : undefined}
+              className={cn("rounded-md px-3 py-2", GRADE_COLOURS[Math.min(band.level, GRADE_COLOURS.length) - 1], band.mine && "ring-4 ring-slate-900 ring-offset-2")}
+            >
+              <span className="block font-semibold">{band.name}</span>
+              <span className="block text-xs">{band.range}</span>
+            </li>
+          ))}
+        </ol>
+        <p className="text-sm text-slate-700">{grade.meaning}</p>
+        <Facts facts={grade.facts} />
+      </CardBody>
+    </Card>
+  );
+}
+
+function HistorySection({ history }: Pick<PublicCertificateView, "history">) {
+  return (
+    <Card>
+      <CardHeader title={history.title} />
+      <CardBody>
+        <ol className="space-y-4 border-l-2 border-slate-200 pl-5">
+          {history.entries.map((entry, index) => (
+            <li key={index} className="relative">
+              <span aria-hidden="true" className="absolute -left-[1.72rem] top-1.5 h-3 w-3 rounded-full border-2 border-white bg-brand-600" />
+              <time className="text-sm text-slate-600" dateTime={entry.date}>
+                {entry.dateText}
+              </time>
+              <p className="font-medium">{entry.text}</p>
+              {entry.reason ? <p className="text-sm text-slate-700">{entry.reason}</p> : null}
+            </li>
+          ))}
+        </ol>
+      </CardBody>
+    </Card>
+  );
+}
+
+function CredentialSection({ credential }: Pick<PublicCertificateView, "credential">) {
+  return (
+    <section aria-labelledby="signed-credential" className="ui-card px-4 py-4 sm:px-6">
+      <h2 id="signed-credential" className="font-semibold">
+        {credential.heading}
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">{credential.text}</p>
+      <p className="mt-3 flex flex-wrap gap-x-6 gap-y-2 text-sm">
+        <a href={credential.download.href} download className={LINK}>
+          {credential.download.text}
+        </a>
+        <Link href={credential.verify.href} className={LINK}>
+          {credential.verify.text}
+        </Link>
+      </p>
+    </section>
+  );
+}
+
+export function PublicCertificateViewPage({ view }: { view: PublicCertificateView }) {
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <StatusSection status={view.status} />
+      <LabelSection label={view.label} />
+      <FactsCard {...view.holder} />
+      <FactsCard {...view.scope} />
+      <ResultSection result={view.result} />
+      <GradeSection grade={view.grade} />
+      <FactsCard {...view.body} />
+      <HistorySection history={view.history} />
+      <CredentialSection credential={view.credential} />
+      <p className="text-center">
+        <Link href={view.registry.href} className="font-medium text-brand-700 hover:underline">
+          {view.registry.text}
+        </Link>
+      </p>
+    </div>
+  );
+}
