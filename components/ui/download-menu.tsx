@@ -20,7 +20,8 @@ type Props = {
  * a disclosure (button with aria-expanded controlling a list of links), so every link keeps its
  * name and role for assistive technology. Enter or Space opens it (a button's own keys), the
  * arrow keys move between the links, Escape closes it and returns focus to the button, and so does
- * moving focus or clicking outside. Every target is at least 24 px high (WCAG 2.2, 2.5.8).
+ * moving focus or clicking outside. The list opens in the flow, below the button, so a table's
+ * sideways scroller never clips it. Every target is at least 24 px high (WCAG 2.2, 2.5.8).
  */
 export function DownloadMenu({ label, labelSuffix, links }: Props) {
   const [open, setOpen] = useState(false);
@@ -66,7 +67,7 @@ export function DownloadMenu({ label, labelSuffix, links }: Props) {
   return (
     <div
       ref={root}
-      className="relative inline-block"
+      className="inline-block max-w-full"
       onKeyDown={onKeyDown}
       onBlur={(event) => {
         if (open && !event.currentTarget.contains(event.relatedTarget as Node | null)) setOpen(false);
@@ -88,7 +89,7 @@ export function DownloadMenu({ label, labelSuffix, links }: Props) {
       <ul
         id={listId}
         hidden={!open}
-        className="absolute left-0 z-30 mt-1 w-max min-w-full max-w-[calc(100vw-2rem)] rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg"
+        className="mt-1 min-w-48 rounded-md border border-slate-200 bg-white py-1 text-sm shadow-sm"
       >
         {links.map((link) => (
           <li key={link.href}>
