@@ -28,6 +28,7 @@ export function DownloadMenu({ label, labelSuffix, links }: Props) {
   const listId = useId();
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
+  const list = useRef<HTMLUListElement>(null);
 
   useEffect(() => {
     if (!open) return;
@@ -38,7 +39,7 @@ export function DownloadMenu({ label, labelSuffix, links }: Props) {
     return () => document.removeEventListener("pointerdown", closeOutside);
   }, [open]);
 
-  const linkElements = () => [...(root.current?.querySelectorAll<HTMLAnchorElement>(`#${CSS.escape(listId)} a`) ?? [])];
+  const linkElements = () => [...(list.current?.querySelectorAll<HTMLAnchorElement>("a") ?? [])];
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.key === "Escape" && open) {
@@ -87,6 +88,7 @@ export function DownloadMenu({ label, labelSuffix, links }: Props) {
         <ChevronDown aria-hidden="true" className={cn("h-4 w-4 transition-transform", open && "rotate-180")} />
       </button>
       <ul
+        ref={list}
         id={listId}
         hidden={!open}
         className="mt-1 min-w-48 rounded-md border border-slate-200 bg-white py-1 text-sm shadow-sm"
