@@ -61,8 +61,9 @@ export function DownloadMenu({ label, labelSuffix, links }: Props) {
     }
     const items = linkElements();
     const current = items.indexOf(document.activeElement as HTMLAnchorElement);
-    const step = event.key === "ArrowDown" ? 1 : -1;
-    items[(current + step + items.length) % items.length]?.focus();
+    // From the button, down is the first link and up the last; from a link, the next or previous, around.
+    const next = current === -1 ? (event.key === "ArrowDown" ? 0 : items.length - 1) : (current + (event.key === "ArrowDown" ? 1 : -1) + items.length) % items.length;
+    items[next]?.focus();
   }
 
   return (
