@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import applications from "../lib/i18n/messages/en/applications.json";
 import inventory from "../lib/i18n/messages/en/inventory.json";
-import { en, signIn, useEnglish } from "./support";
+import { en, signIn, toastRegion, useEnglish } from "./support";
 
 const t = { applications, inventory, enterprise: en.enterprise, common: en.common };
 
@@ -40,12 +40,13 @@ test.describe("enterprise journey", () => {
     await expect(page.getByRole("navigation", { name: t.applications.steps.label })).toBeVisible();
     await expect(page.getByText(t.applications.missing.noLines)).toBeVisible();
 
-    // 3. A line with a database factor: 250 MWh of plant electricity at allocation 0.4.
+    // 3. A line with a database factor: 250 MWh of plant electricity at allocation 0.4, typed in kWh
+    //    with thousands separators as people write it.
     const form = page.getByRole("form", { name: t.inventory.addLine });
     await form.getByLabel(t.inventory.stage).selectOption("production");
     await form.getByLabel(t.inventory.description).fill("Plant electricity");
-    await form.getByLabel(t.inventory.quantity).fill("250");
-    await form.getByLabel(t.inventory.unit, { exact: true }).selectOption("MWh");
+    await form.getByLabel(t.inventory.quantity).fill("250,000");
+    await form.getByLabel(t.inventory.unit, { exact: true }).selectOption("kWh");
     await form.getByLabel(t.inventory.allocationShare).fill("0.4");
     await form.getByLabel(t.inventory.picker.query).fill("national average");
     await form.getByLabel(t.inventory.picker.year).selectOption("2024");
@@ -54,6 +55,13 @@ test.describe("enterprise journey", () => {
     await expect(form.getByTestId("selected-factor")).toContainText("0.5777 kg CO₂e/kWh");
     await form.getByRole("button", { name: t.inventory.addLine }).click();
     await expect(page.getByRole("cell", { name: "Plant electricity", exact: true })).toBeVisible();
+    // "Line added" is a toast that goes away by itself, not a line left above the next entry,
+    // and the factor search starts empty for the next line.
+    const lineAdded = toastRegion(page).getByText(t.inventory.lineAdded);
+    await expect(lineAdded).toBeVisible();
+    await expect(form.getByText(t.inventory.lineAdded)).toHaveCount(0);
+    await expect(form.getByLabel(t.inventory.picker.query)).toHaveValue("");
+    await expect(lineAdded).toBeHidden({ timeout: 15_000 });
 
     // 4. A direct gas line: 2 kg of HFC-134a in raw materials.
     await form.getByLabel(t.inventory.stage).selectOption("raw_material");

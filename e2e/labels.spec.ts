@@ -23,8 +23,13 @@ async function certifyBatteryPack(page: Page) {
   await signOut(page);
 }
 
-async function download(page: Page, linkName: string) {
-  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: linkName }).first().click()]);
+/** Opens the Download menu of certificate `number` and downloads its link named `linkName`; the menu closes again. */
+async function download(page: Page, number: string, linkName: string) {
+  const menuButton = page.getByRole("button", { name: `${c.download} ${number}`, exact: true });
+  await menuButton.click();
+  await expect(menuButton).toHaveAttribute("aria-expanded", "true");
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: linkName, exact: true }).click()]);
+  await expect(menuButton).toHaveAttribute("aria-expanded", "false");
   return { name: file.suggestedFilename(), bytes: fs.readFileSync((await file.path())!) };
 }
 
@@ -43,11 +48,11 @@ test.describe("labels and certificates", () => {
     const number = (await numberLink.textContent())!.trim();
     await expect(page.getByText(/\d+ days left/)).toBeVisible();
 
-    const pdf = await download(page, c.certificatePdf.replace("{lang}", c.langEn));
+    const pdf = await download(page, number, c.certificatePdf.replace("{lang}", c.langEn));
     expect(pdf.name).toBe(`${number}-certificate-en.pdf`);
     expect(pdf.bytes.subarray(0, 5).toString()).toBe("%PDF-");
 
-    const svg = await download(page, c.labelSvg.replace("{lang}", c.langZh));
+    const svg = await download(page, number, c.labelSvg.replace("{lang}", c.langZh));
     expect(svg.name).toBe(`${number}-label-zh-CN.svg`);
     const label = svg.bytes.toString("utf8");
     const qrUrl = /data-qr-url="([^"]+)"/.exec(label)![1];
@@ -81,6 +86,22 @@ test.describe("labels and certificates", () => {
     await page.getByRole("link", { name: en.nav.certificates }).first().click();
     await expect(page).toHaveURL(/\/regulator\/certificates/);
     const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: number }) });
+    // One Download menu per certificate, by keyboard: Enter opens it, the arrow keys reach its links,
+    // Escape closes it and gives the focus back to its button.
+    const menuButton = row.getByRole("button", { name: `${c.download} ${number}`, exact: true });
+    const firstDownload = row.getByRole("link", { name: c.certificatePdf.replace("{lang}", c.langZh), exact: true });
+    await expect(firstDownload).toBeHidden();
+    await menuButton.focus();
+    await page.keyboard.press("Enter");
+    await expect(menuButton).toHaveAttribute("aria-expanded", "true");
+    await expect(firstDownload).toBeVisible();
+    await expect(firstDownload).toHaveAttribute("href", `/api/certificates/${number}/certificate?lang=zh-CN`);
+    await page.keyboard.press("ArrowDown");
+    await expect(firstDownload).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(menuButton).toHaveAttribute("aria-expanded", "false");
+    await expect(menuButton).toBeFocused();
+    await expect(firstDownload).toBeHidden();
     await row.getByLabel(c.manageFor.replace("{number}", number)).click();
     await row.getByLabel(c.action.label).selectOption("suspend");
     await row.getByLabel(c.reason).fill("Label used on a product model that was not certified.");

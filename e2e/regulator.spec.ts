@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import auditCatalog from "../lib/i18n/messages/en/audit.json";
 import benchmarksCatalog from "../lib/i18n/messages/en/benchmarks.json";
 import factorsCatalog from "../lib/i18n/messages/en/factors.json";
-import { en, signIn, useEnglish } from "./support";
+import { en, signIn, toastRegion, useEnglish } from "./support";
 
 const t = { ...en, audit: auditCatalog, benchmarks: benchmarksCatalog, factors: factorsCatalog };
 
@@ -46,7 +46,9 @@ test.describe("regulator", () => {
     await expect(form.getByRole("table", { name: t.benchmarks.previewTitle })).toBeVisible();
     await expect(form.getByRole("columnheader", { name: t.benchmarks.proposedVersion })).toBeVisible();
     await form.getByRole("button", { name: t.benchmarks.save }).click();
-    await expect(form.getByText(t.benchmarks.saved)).toBeVisible();
+    // The success message is a toast in the page's live region, not a line left in the form.
+    await expect(toastRegion(page).getByText(t.benchmarks.saved)).toBeVisible();
+    await expect(form.getByText(t.benchmarks.saved)).toHaveCount(0);
     await page.reload();
     await expect(page.getByRole("row").filter({ hasText: "Tyres" }).filter({ hasText: "Pilot tyre study 2026" })).toBeVisible();
   });

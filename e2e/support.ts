@@ -27,6 +27,11 @@ export const en = {
   verifier: verifierCatalog,
 };
 
+/** The polite live region where a signed-in area's success messages appear as toasts (sonner adds its hotkey to the name). */
+export function toastRegion(page: Page) {
+  return page.getByRole("region", { name: new RegExp(`^${en.common.toasts}\\b`) });
+}
+
 export async function useEnglish(context: BrowserContext) {
   await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: BASE_URL }]);
 }

@@ -51,7 +51,6 @@ export default async function RegulatorDashboard({ searchParams }: PageProps) {
   };
   const number = (value: number | string | null, digits = 0) =>
     value === null ? "—" : format.number(Number(value), { maximumFractionDigits: digits });
-  const stageTotal = overview.stageEmissions.reduce((sum, row) => sum + Number(row.total), 0);
   const gradeLevels = [...new Set(overview.grades.map((row) => row.grade))].sort((a, b) => (a ?? 99) - (b ?? 99));
   const gradeCategories = [...new Set(overview.grades.map((row) => row.categoryId))];
   const categoryOptions = categories.map((c) => ({ id: c.id, name: zh ? c.nameZh : c.nameEn }));
@@ -200,41 +199,6 @@ export default async function RegulatorDashboard({ searchParams }: PageProps) {
           </Table>
         </Section>
 
-        <Section title={t("stageEmissions")} description={t("stageEmissionsHint")}>
-          <CardBody>
-            <DashboardBarChart
-              data={LIFE_CYCLE_STAGES.map((stage) => ({
-                label: common(`stages.${stage}`),
-                value: Number(overview.stageEmissions.find((row) => row.stage === stage)?.total ?? 0),
-              }))}
-              unit={t("chartUnits.kg")}
-            />
-          </CardBody>
-          <Table>
-            <caption className="sr-only">{t("stageEmissions")}</caption>
-            <thead>
-              <tr>
-                <Th>{t("lifeCycleStage")}</Th>
-                <Th className="text-right">{t("totalKg")}</Th>
-                <Th className="text-right">{t("share")}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {LIFE_CYCLE_STAGES.map((stage) => {
-                const total = Number(overview.stageEmissions.find((row) => row.stage === stage)?.total ?? 0);
-                return (
-                  <tr key={stage}>
-                    <Td>{common(`stages.${stage}`)}</Td>
-                    <Td className="text-right tabular-nums">{number(total)}</Td>
-                    <Td className="text-right tabular-nums">
-                      {stageTotal > 0 ? format.number(total / stageTotal, { style: "percent", maximumFractionDigits: 1 }) : "—"}
-                    </Td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </Table>
-        </Section>
       </div>
 
       <div className="mt-6 space-y-6">
@@ -303,6 +267,50 @@ export default async function RegulatorDashboard({ searchParams }: PageProps) {
                     <Td className="text-right tabular-nums">
                       {format.number(row.atOrBelowBenchmark / row.certificates, { style: "percent", maximumFractionDigits: 0 })}
                     </Td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </Table>
+        </Section>
+
+        <Section title={t("stageMedians")} description={t("stageMediansHint")}>
+          <Table>
+            <caption className="sr-only">{t("stageMedians")}</caption>
+            <thead>
+              <tr>
+                <Th>{t("category")}</Th>
+                {LIFE_CYCLE_STAGES.map((stage) => (
+                  <Th key={stage} className="text-right">
+                    {common(`stages.${stage}`)}
+                  </Th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {overview.stageMedians.length === 0 ? (
+                <tr>
+                  <Td colSpan={LIFE_CYCLE_STAGES.length + 1}>{t("noData")}</Td>
+                </tr>
+              ) : (
+                overview.stageMedians.map((row) => (
+                  <tr key={row.categoryId}>
+                    <Td>{categoryName(row.categoryId)}</Td>
+                    {LIFE_CYCLE_STAGES.map((stage) => {
+                      const cell = row.stages[stage];
+                      return (
+                        <Td key={stage} className="text-right tabular-nums">
+                          {cell ? (
+                            <>
+                              {number(cell.median, 1)}
+                              <span className="block text-xs text-slate-600">{t("stageMedianCount", { count: cell.certificates })}</span>
+                            </>
+                          ) : (
+                            "—"
+                          )}
+                        </Td>
+                      );
+                    })}
                   </tr>
                 ))
               )}

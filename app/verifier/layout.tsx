@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { AreaToaster } from "@/components/layout/area-toaster";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { AREA_ROLES } from "@/lib/policy";
@@ -7,5 +8,10 @@ import { CLIENT_NAMESPACES } from "./client-namespaces";
 /** Checked before anything streams, so a refusal is a real 403 (pages and data access check again). */
 export default async function VerifierLayout({ children }: { children: ReactNode }) {
   await requirePageUser(AREA_ROLES.verifier, "/verifier");
-  return <ClientMessages namespaces={CLIENT_NAMESPACES}>{children}</ClientMessages>;
+  return (
+    <ClientMessages namespaces={CLIENT_NAMESPACES}>
+      {children}
+      <AreaToaster />
+    </ClientMessages>
+  );
 }

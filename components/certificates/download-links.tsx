@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { DownloadMenu } from "@/components/ui/download-menu";
 
 const LANGUAGES = [
   { lang: "zh-CN", key: "langZh" },
@@ -6,7 +7,7 @@ const LANGUAGES = [
 ] as const;
 
 /**
- * Label (public) downloads in both languages; with `includePdf`, the certificate PDF and the
+ * One "Download" menu per certificate (not a row of small links). Label (public) downloads in both languages; with `includePdf`, the certificate PDF and the
  * bilingual study report it was issued with (owner, body, regulator); with `includePact` (the
  * holder and the issuing body, from the policy), the PACT v3 footprint and the signed credential.
  */
@@ -28,15 +29,5 @@ export function DownloadLinks({ number, includePdf = true, includePact = false }
           ]
         : [],
     );
-  return (
-    <ul aria-label={t("downloadsFor", { number })} className="flex flex-wrap gap-x-3 gap-y-1 text-xs">
-      {links.map((link) => (
-        <li key={link.href}>
-          <a href={link.href} download className="inline-flex min-h-6 items-center text-brand-700 hover:underline">
-            {link.label}
-          </a>
-        </li>
-      ))}
-    </ul>
-  );
+  return <DownloadMenu label={t("download")} labelSuffix={number} links={links} />;
 }

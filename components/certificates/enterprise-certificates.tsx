@@ -62,7 +62,7 @@ export function EnterpriseCertificates({ rows }: { rows: OwnCertificateRow[] }) 
                 <Td>
                   <ExpiryText expiresOn={row.expiresOn} daysUntilExpiry={row.daysUntilExpiry} />
                 </Td>
-                <Td className="min-w-56">
+                <Td>
                   <DownloadLinks number={row.number} includePact={row.permitted.includes("certificate.exportPact")} />
                 </Td>
                 <Td>

@@ -93,7 +93,7 @@ export function ManagedCertificates({
                     <Link className="font-mono font-medium text-brand-700 hover:underline" href={`/labels/${row.number}`}>
                       {row.number}
                     </Link>
-                    <div className="mt-2 max-w-56">
+                    <div className="mt-2">
                       <DownloadLinks number={row.number} includePact={row.permitted.includes("certificate.exportPact")} />
                     </div>
                   </Td>

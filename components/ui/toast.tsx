@@ -1,20 +1,36 @@
-import type { ReactNode } from "react";
+"use client";
+
+import { useEffect, useId } from "react";
+import { toast, Toaster as SonnerToaster } from "sonner";
 
 /**
- * A success message that floats above the page instead of pushing the form
- * down, and goes away by itself (`useActionForm` clears `succeeded` after
- * `TOAST_MS`), so it is not still there while the next entry is typed.
+ * How long a toast stays: five seconds is enough to read one line, and sonner pauses the timer while
+ * the pointer or the focus is on it or the tab is hidden (a status that needs no action, so WCAG
+ * 2.2.1 does not ask for more).
  */
-export function Toast({ children }: { children: ReactNode }) {
-  return (
-    <div
-      role="status"
-      className="fixed inset-x-4 bottom-4 z-50 mx-auto max-w-md rounded-md border border-brand-200 bg-brand-50 px-4 py-3 text-sm text-brand-900 shadow-lg sm:inset-x-auto sm:right-4"
-    >
-      {children}
-    </div>
-  );
+export const TOAST_MS = 5000;
+
+/**
+ * A success message that floats above the page instead of pushing the form down, and goes away by
+ * itself, so it is not still there while the next entry is typed. A form renders it when its
+ * action succeeded (`useActionForm` clears `succeeded` after `TOAST_MS`); it hands the message to
+ * the area's `Toaster` and renders nothing in place. Errors stay next to their fields.
+ */
+export function Toast({ children }: { children: string }) {
+  // One id per form: a second success replaces its toast instead of stacking a copy (and React's
+  // development double effects show it once).
+  const id = useId();
+  useEffect(() => {
+    toast.success(children, { id, duration: TOAST_MS });
+  }, [id, children]);
+  return null;
 }
 
-/** How long a toast stays (WCAG 2.2.1 does not apply to a status that needs no action; five seconds is enough to read one line). */
-export const TOAST_MS = 5000;
+/**
+ * Where an area's toasts appear: sonner keeps one polite live region (`aria-live="polite"`) in the
+ * page from the start, so a screen reader announces each message as it is added. `label` names the
+ * region (translated by the layout).
+ */
+export function Toaster({ label }: { label: string }) {
+  return <SonnerToaster position="bottom-right" containerAriaLabel={label} duration={TOAST_MS} closeButton={false} />;
+}

@@ -1,6 +1,7 @@
 import { PDFDocument } from "pdf-lib";
 import { Decimal } from "@/lib/calc/decimal";
 import { formatSignificant } from "@/lib/calc/format";
+import { gasName } from "@/lib/calc/gwp";
 import { EMISSION_CATEGORIES, type EmissionCategory } from "@/lib/enums";
 import type enStudyReport from "@/lib/i18n/messages/en/studyReport.json";
 import { CJK_FONT_FILES, readFontFile } from "./fonts";
@@ -270,7 +271,7 @@ export async function renderStudyReportPdf(data: StudyReportData, strings: Bilin
         { header: header("gwp.value"), width: 0.3, align: "right" },
         { header: header("gwp.category"), width: 0.3 },
       ],
-      data.gwp.gases.map((gas) => [gas.gas, gas.value, categoryName(gas.emissionCategory)]),
+      data.gwp.gases.map((gas) => [bilingualGasName(gas.gas), gas.value, categoryName(gas.emissionCategory)]),
     );
   } else {
     writer.bilingual(...pair("gwp.noGases"));
@@ -414,8 +415,17 @@ function factorDescription(
     const supplier = line.supplierFactor.supplierName;
     return (supplier ? pair("data.supplier", { supplier }) : pair("data.unnamedSupplier")).join("\n");
   }
-  if (line.gas) return pair("data.gas", { gas: line.gas.name, gwp: line.gas.gwp }).join("\n");
+  if (line.gas) {
+    const { name, gwp } = line.gas;
+    return [pair("data.gas", { gas: gasName(name, false), gwp })[0], pair("data.gas", { gas: gasName(name, true), gwp })[1]].join("\n");
+  }
   return "—";
+}
+
+/** "甲烷（化石源） / Methane (fossil)", with the code the inventory file uses ("CH4_fossil"), never the code alone. */
+function bilingualGasName(gas: string): string {
+  const names = [...new Set([gasName(gas, false), gasName(gas, true)])].join(" / ");
+  return names === gas ? gas : `${names}\n${gas}`;
 }
 
 function factorValueText(line: StudyReportLine): string {

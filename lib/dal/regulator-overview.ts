@@ -5,6 +5,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { todayInShanghai } from "@/lib/certificates/validity";
 import { APPLICATION_STATUSES, LIFE_CYCLE_STAGES, type ApplicationStatus } from "@/lib/enums";
 import { ALL_MONTHS } from "@/lib/regulator/stage-buckets";
+import { categoryStageMedians } from "@/lib/regulator/stage-medians";
 import { TARGET_METRICS, type DashboardFilters } from "@/lib/validation/schemas/regulator";
 import { z } from "@/lib/validation/zod";
 import { listProductCategories } from "@/lib/dal/product-categories";
@@ -53,7 +54,13 @@ const ROWS = {
     atOrBelow: count,
     benchmark: decimalText.nullable(),
   }),
-  stageEmissions: z.object({ stage: z.enum(LIFE_CYCLE_STAGES), total: decimalText, certificates: count }),
+  stageMedians: z.object({
+    categoryId: z.string(),
+    stage: z.enum(LIFE_CYCLE_STAGES),
+    certificates: count,
+    lowerMiddle: decimalText,
+    upperMiddle: decimalText,
+  }),
   supplierData: z.object({ certificates: count, resting: count, meanShare: decimalText }),
   targetProgress: z.object({
     id: z.string(),
@@ -227,10 +234,14 @@ export function dashboardQueries(region: string, filters: DashboardFilters, toda
         select value from benchmarks b where b.region = ${region} and b.category_id = f."categoryId" order by b.version desc limit 1
       ) b on true
       order by 1`,
-    stageEmissions: sql`
-      select e.stage, sum(e.value)::text as total, count(*)::int as certificates
+    // The two middle values, exact on numeric (percentile_disc picks a value, never interpolates in float):
+    // the mean of the two is the median (lib/regulator/stage-medians.ts).
+    stageMedians: sql`
+      select e.category_id as "categoryId", e.stage, count(*)::int as certificates,
+             (percentile_disc(0.5) within group (order by e.value))::text as "lowerMiddle",
+             (percentile_disc(0.5) within group (order by e.value desc))::text as "upperMiddle"
       from certificate_stage_emissions e where ${scope("e", region, filters, { name: "issued_on", kind: "date" })}
-      group by e.stage`,
+      group by e.category_id, e.stage`,
     // Per certificate in force: the part of its footprint (the snapshot's line shares) carried by
     // lines priced with a supplier's certified footprint through a fulfilled request; a biogenic
     // removal carries none, as for the primary-data share (lib/calc/supplier-share.ts). Footprints of
@@ -287,7 +298,7 @@ export async function pilotDashboard(user: CurrentUser, filters: DashboardFilter
     stageDurations,
     grades,
     footprints,
-    stageEmissions,
+    stageMedians,
     supplierData,
   ] = await Promise.all([
     rows(queries.enterprises, ROWS.count),
@@ -298,7 +309,7 @@ export async function pilotDashboard(user: CurrentUser, filters: DashboardFilter
     rows(queries.stageDurations, ROWS.stageDurations),
     rows(queries.grades, ROWS.grades),
     rows(queries.footprints, ROWS.footprints),
-    rows(queries.stageEmissions, ROWS.stageEmissions),
+    rows(queries.stageMedians, ROWS.stageMedians),
     rows(queries.supplierData, ROWS.supplierData),
   ]);
 
@@ -335,7 +346,7 @@ export async function pilotDashboard(user: CurrentUser, filters: DashboardFilter
       atOrBelowBenchmark: row.atOrBelow,
       benchmark: row.benchmark,
     })),
-    stageEmissions: stageEmissions.map((row) => ({ stage: row.stage, total: row.total, certificates: row.certificates })),
+    stageMedians: categoryStageMedians(stageMedians),
     /** Certificates in force, those resting on certified supplier data, and the mean share of their footprints it carries. */
     supplierData: {
       certificates: supplierData[0]?.certificates ?? 0,

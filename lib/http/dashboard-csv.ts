@@ -1,5 +1,6 @@
 import type { PilotDashboard } from "@/lib/dal/regulator-overview";
 import { csvDocument } from "@/lib/http/csv";
+import { LIFE_CYCLE_STAGES } from "@/lib/enums";
 
 type CsvRow = [section: string, key: string, subKey: string, value: string | number | null];
 
@@ -33,7 +34,18 @@ export function dashboardCsv(dashboard: PilotDashboard): string {
       ["footprint", row.categoryId, "benchmark", row.benchmark],
       ["footprint", row.categoryId, "at_or_below_benchmark", row.atOrBelowBenchmark],
     ]),
-    ...dashboard.stageEmissions.map((row): CsvRow => ["emissions_by_life_cycle_stage", row.stage, "kg_co2e_sum", row.total]),
+    // Per-category medians (kg CO2e per declared unit), the figures the page's table shows.
+    ...dashboard.stageMedians.flatMap((row) =>
+      LIFE_CYCLE_STAGES.flatMap((stage): CsvRow[] => {
+        const cell = row.stages[stage];
+        return cell
+          ? [
+              ["median_emissions_by_life_cycle_stage", row.categoryId, `${stage}.certificates`, cell.certificates],
+              ["median_emissions_by_life_cycle_stage", row.categoryId, `${stage}.median_kg_co2e_per_declared_unit`, cell.median],
+            ]
+          : [];
+      }),
+    ),
     ["certified_supplier_data", "certificates_in_force", "", dashboard.supplierData.certificates],
     ["certified_supplier_data", "resting_on_certified_supplier_data", "", dashboard.supplierData.resting],
     ["certified_supplier_data", "mean_share", "", dashboard.supplierData.meanShare],

@@ -2,17 +2,44 @@
  * Pure rules of the enterprise's side of an application, shared by the pages
  * (what to show) and the server (what to allow).
  */
-import type { ApplicationStatus } from "@/lib/enums";
+import type { ApplicationStatus, CertificateStatus } from "@/lib/enums";
+import { effectiveStatus } from "@/lib/certificates/validity";
 import { isInventoryEditable, WITH_BODY_STATUSES } from "@/lib/policy";
 import { missingStages, type CalculationResult, type LifeCycleStage, type LineErrorReason, type SystemBoundary } from "@/lib/calc/calculate";
 
+/** Why a product's registration fields cannot be changed now, or null when they can. */
+export type ProductLock = "withBody" | "certified";
+
+export type ProductLockFacts = {
+  applications: readonly { status: ApplicationStatus; previousCertificateId: string | null }[];
+  certificates: readonly { id: string; status: CertificateStatus; expiresOn: string }[];
+  today: string;
+};
+
 /**
- * The product record is frozen while an application of it is with a body;
- * decided applications keep their own snapshot of it.
+ * The product record is frozen while an application of it is with a body (decided applications
+ * keep their own snapshot of it), and while a certificate of it is in force (valid or suspended,
+ * not past its expiry): the label certifies those very fields, so a change goes through
+ * re-certification. A renewal of that certificate that is back with the enterprise (draft, changes
+ * requested, declined) is that path and unlocks the fields for it.
  */
-export function isProductEditable(applicationStatuses: readonly ApplicationStatus[]): boolean {
-  return !applicationStatuses.some((status) => (WITH_BODY_STATUSES as readonly ApplicationStatus[]).includes(status));
+export function productLock({ applications, certificates, today }: ProductLockFacts): ProductLock | null {
+  if (applications.some((application) => (WITH_BODY_STATUSES as readonly ApplicationStatus[]).includes(application.status))) return "withBody";
+  const renewing = new Set(
+    applications.flatMap((application) => (application.previousCertificateId && isInventoryEditable(application.status) ? [application.previousCertificateId] : [])),
+  );
+  const inForce = certificates.filter((certificate) => {
+    const status = effectiveStatus(certificate.status, certificate.expiresOn, today);
+    return status === "valid" || status === "suspended";
+  });
+  return inForce.some((certificate) => !renewing.has(certificate.id)) ? "certified" : null;
 }
+
+/** The message key (`enterprise` namespace) of the refusal, and the notice the product page shows, for each lock. */
+export const PRODUCT_LOCK_MESSAGES = {
+  withBody: { error: "enterprise.errors.productFrozen", notice: "productFrozen" },
+  certified: { error: "enterprise.errors.productCertified", notice: "productCertified" },
+} as const satisfies Record<ProductLock, { error: string; notice: string }>;
 
 export type MissingItem =
   | { kind: "noLines" }

@@ -67,6 +67,25 @@ export function textInput() {
 
 /** A plain decimal number as typed: digits, an optional sign and fraction. */
 export const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/** Groups of three digits separated by commas, as people type large quantities: "1,200,000.5". */
+const GROUPED_DECIMAL = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+/**
+ * A number as people type it, made plain: full-width characters of a Chinese input method
+ * ("１，２００，０００．５", "－３") become ASCII (NFKC), and commas that separate groups of three
+ * digits are dropped ("1,200,000" → "1200000"). Anything else is returned trimmed and unchanged —
+ * "1,5" stays "1,5" and fails the number check, since a comma is never read as a decimal mark.
+ */
+export function normalizeDecimalInput(value: string): string {
+  const ascii = value.normalize("NFKC").trim();
+  return GROUPED_DECIMAL.test(ascii) ? ascii.replaceAll(",", "") : ascii;
+}
+
+/** The error for a number that is not one: a misplaced comma gets a message that says where commas go. */
+export function decimalErrorMessage(normalized: string): string {
+  return normalized.includes(",") ? "validation.numberSeparators" : "validation.number";
+}
 export const MAX_INTEGER_DIGITS = 15;
 export const MAX_FRACTION_DIGITS = 12;
 

@@ -105,10 +105,14 @@ describe("inventory lines", () => {
     if (!added.ok) throw new Error(added.message);
     const [line] = await db.select().from(inventoryLines).where(eq(inventoryLines.id, added.data.lineId));
     expect(line.quantity).toBe("1200000");
+    // A misplaced comma is refused with the message that says where commas go; nothing is stored.
+    const linesOf = () => db.select({ id: inventoryLines.id }).from(inventoryLines).where(eq(inventoryLines.applicationId, application.id));
+    const before = await linesOf();
     expect(await addInventoryLineAction(lineInput(application.id, { quantity: "1,20,0" }))).toMatchObject({
       ok: false,
-      fieldErrors: { quantity: ["validation.number"] },
+      fieldErrors: { quantity: ["validation.numberSeparators"] },
     });
+    expect(await linesOf()).toEqual(before);
   });
 
   it("refuses a stage outside the boundary and an unknown factor next to their fields", async () => {

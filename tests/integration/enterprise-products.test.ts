@@ -7,6 +7,16 @@ import { createProductAction } from "@/lib/actions/products/create-product";
 import { updateProductAction } from "@/lib/actions/products/update-product";
 import { createCast, expectRefusedForOthers } from "../support/enterprise-cast";
 import { actAs, createApplication, createProduct } from "../support/factories";
+import { createCertificate, createRegion } from "../support/regulator-fixtures";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { getOwnProduct } from "@/lib/dal/enterprise-products";
+
+async function currentUserOf(user: Parameters<typeof actAs>[0]) {
+  actAs(user);
+  const current = await getCurrentUser();
+  if (!current) throw new Error("no session");
+  return current;
+}
 
 const productInput = () => ({
   nameZh: "渝新笔记本电脑",
@@ -97,6 +107,60 @@ describe("edit a product", () => {
     actAs(cast.owner);
     const result = await updateProductAction({ ...productInput(), productId: application.productId });
     expect(result).toMatchObject({ ok: false, message: "enterprise.errors.productFrozen" });
+  });
+});
+
+describe("a certified product (issue 17)", () => {
+  // A region of this file's own, so its certificates never show on another file's regulator dashboard.
+  let pilot: Awaited<ReturnType<typeof createRegion>>;
+  beforeAll(async () => {
+    pilot = await createRegion("860000", "860101");
+  });
+
+  const productRow = async (productId: string) => (await db.select().from(products).where(eq(products.id, productId)))[0];
+  const updateEvents = async (productId: string) =>
+    db.select({ id: auditEvents.id }).from(auditEvents).where(and(eq(auditEvents.entityId, productId), eq(auditEvents.action, "product.update")));
+
+  it("lets the owner edit a product whose certificate was withdrawn", async () => {
+    const { application } = await createCertificate(pilot, { value: "300", status: "withdrawn" });
+    actAs(pilot.enterpriseUser);
+    const result = await updateProductAction({ ...productInput(), productId: application.productId, model: "YX-2" });
+    expect(result.ok).toBe(true);
+    expect((await productRow(application.productId)).model).toBe("YX-2");
+    expect(await updateEvents(application.productId)).toHaveLength(1);
+  });
+
+  it.each(["valid", "suspended"] as const)("refuses to change a product with a %s certificate in force, and changes nothing", async (status) => {
+    const { application } = await createCertificate(pilot, { value: "300", status });
+    const before = await productRow(application.productId);
+    actAs(pilot.enterpriseUser);
+    const result = await updateProductAction({ ...productInput(), productId: application.productId, model: "YX-2", productionVolume: "1" });
+    expect(result).toMatchObject({ ok: false, message: "enterprise.errors.productCertified" });
+    expect(await productRow(application.productId)).toEqual(before);
+    expect(await updateEvents(application.productId)).toHaveLength(0);
+  });
+
+  it("shows the product page read-only with the reason", async () => {
+    const { application } = await createCertificate(pilot, { value: "300" });
+    expect(await getOwnProduct(await currentUserOf(pilot.enterpriseUser), application.productId)).toMatchObject({ lock: "certified" });
+    const free = await createProduct(pilot.enterprise.id);
+    expect(await getOwnProduct(await currentUserOf(pilot.enterpriseUser), free.id)).toMatchObject({ lock: null });
+  });
+
+  it("lets the renewal draft of the certificate change the product (re-certification is the way)", async () => {
+    const { certificate, application } = await createCertificate(pilot, { value: "300" });
+    await db.insert(applications).values({
+      productId: application.productId,
+      organizationId: pilot.enterprise.id,
+      categoryId: application.categoryId,
+      region: pilot.region,
+      district: pilot.district,
+      previousCertificateId: certificate.id,
+    });
+    actAs(pilot.enterpriseUser);
+    const result = await updateProductAction({ ...productInput(), productId: application.productId, periodStart: "2026-01-01", periodEnd: "2026-12-31" });
+    expect(result.ok).toBe(true);
+    expect(await productRow(application.productId)).toMatchObject({ periodStart: "2026-01-01", periodEnd: "2026-12-31" });
   });
 });
 

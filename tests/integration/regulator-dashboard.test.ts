@@ -50,7 +50,18 @@ describe("pilot dashboard", () => {
     expect(dashboard.funnel.find((row) => row.status === "certified")?.count).toBe(3);
     expect(dashboard.labelsPerMonth).toEqual([{ month: "2026-03", count: 3 }]);
     expect(dashboard.stageDurations).toEqual([{ stage: "in_review", transitions: 3, medianDays: "10.0", p90Days: "10.0" }]);
-    expect(dashboard.stageEmissions).toEqual([{ stage: "production", total: "1480", certificates: 3 }]);
+    // Per-category medians, not a sum over products: laptops 280 and 300 give 290; the one cement certificate its own value.
+    const onlyProduction = (median: string, certificates: number) => ({
+      raw_material: null,
+      production: { median, certificates },
+      distribution: null,
+      use: null,
+      end_of_life: null,
+    });
+    expect(dashboard.stageMedians).toEqual([
+      { categoryId: "cement", stages: onlyProduction("900", 1) },
+      { categoryId: "laptop", stages: onlyProduction("290", 2) },
+    ]);
     expect(dashboard.bodies).toEqual([expect.objectContaining({ id: north.body.id, applications: 3, certificates: 3 })]);
 
     const other = await pilotDashboard(await asCurrent(south.regulator), {});
@@ -93,6 +104,9 @@ describe("CSV export route", () => {
     expect(text.startsWith("section,key,sub_key,value")).toBe(true);
     expect(text).toContain("filter,category,,laptop");
     expect(text).toContain("certificates,total,,2");
+    expect(text).toContain("median_emissions_by_life_cycle_stage,laptop,production.certificates,2");
+    expect(text).toContain("median_emissions_by_life_cycle_stage,laptop,production.median_kg_co2e_per_declared_unit,290");
+    expect(text).not.toContain("emissions_by_life_cycle_stage,laptop,raw_material");
     expect(text).not.toContain("cement");
   });
 

@@ -4,7 +4,7 @@ import { certificateStageEmissions, type Certificate, type LifeCycleStage } from
 
 /**
  * Writes a new certificate's per-stage emissions (kg CO2e per declared unit) in
- * the issuing transaction, so the regulator's hotspot chart sums a narrow
+ * the issuing transaction, so the regulator's per-category stage medians read a narrow
  * indexed table instead of reading certificate snapshots.
  */
 export async function recordCertificateStageEmissions(

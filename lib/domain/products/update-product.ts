@@ -1,29 +1,34 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { applications, products } from "@/db/schema";
+import { applications, certificates, products } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { assertUserCan, INVENTORY_EDITABLE_STATUSES, type Actor } from "@/lib/policy";
-import { isProductEditable } from "@/lib/rules/application";
+import { todayInShanghai } from "@/lib/certificates/validity";
+import { PRODUCT_LOCK_MESSAGES, productLock } from "@/lib/rules/application";
 import type { ProductValues } from "@/lib/validation/schemas/products";
 
 export type UpdateProductInput = ProductValues & { productId: string };
 
-/** Edits a product while none of its applications is with a verification body. */
+/** Edits a product while none of its applications is with a verification body and no certificate of it is in force (`productLock`). */
 export async function updateProduct(tx: Tx, actor: Actor | null, { productId, ...fields }: UpdateProductInput) {
   assertUserCan(actor, "product.update");
   const [product] = await tx.select().from(products).where(eq(products.id, productId)).for("update");
   // Another enterprise's product is "not found", the same answer as a missing one.
   if (!product || product.organizationId !== actor.organizationId) throw new NotFoundError();
   const productApplications = await tx
-    .select({ id: applications.id, status: applications.status })
+    .select({ id: applications.id, status: applications.status, previousCertificateId: applications.previousCertificateId })
     .from(applications)
     .where(eq(applications.productId, productId))
     .for("update");
-  if (!isProductEditable(productApplications.map((application) => application.status))) {
-    throw new ConflictError("enterprise.errors.productFrozen");
-  }
+  // Read after the applications' locks: a decision issuing a certificate has committed by now.
+  const productCertificates = await tx
+    .select({ id: certificates.id, status: certificates.status, expiresOn: certificates.expiresOn })
+    .from(certificates)
+    .where(eq(certificates.productId, productId));
+  const lock = productLock({ applications: productApplications, certificates: productCertificates, today: todayInShanghai() });
+  if (lock) throw new ConflictError(PRODUCT_LOCK_MESSAGES[lock].error);
   await tx
     .update(products)
     .set({ ...fields, updatedAt: new Date() })

@@ -1,6 +1,6 @@
 import { BATTERY_CATEGORIES, SERVICE_LIFE_BASES } from "@/lib/enums";
 import { decimalText, positiveDecimalText } from "@/lib/validation/schemas/products";
-import { DECIMAL, isBoundedDecimal, z, textInput } from "@/lib/validation/zod";
+import { DECIMAL, isBoundedDecimal, normalizeDecimalInput, z, textInput } from "@/lib/validation/zod";
 
 const WHOLE_NUMBER = /^\d{1,15}$/;
 
@@ -8,6 +8,8 @@ const coordinate = (limit: number, message: string) => decimalText.refine((value
 
 /** An optional text field of the form: empty means not given. */
 const optionalText = (max: number) => textInput().trim().max(max).optional().default("");
+/** The same for a number: thousands separators and full-width digits made plain ("3,000" → "3000"). */
+const optionalNumber = (max: number) => optionalText(max).transform(normalizeDecimalInput);
 
 function isWebAddress(value: string): boolean {
   const url = URL.parse(value);
@@ -30,9 +32,9 @@ export const batteryDeclarationSchema = z
     batteryCategory: z.enum(BATTERY_CATEGORIES),
     ratedEnergy: positiveDecimalText,
     serviceLifeBasis: z.enum(SERVICE_LIFE_BASES),
-    serviceLifeCycles: optionalText(9),
-    serviceLifeYears: optionalText(12),
-    annualEnergyThroughput: optionalText(20),
+    serviceLifeCycles: optionalNumber(9),
+    serviceLifeYears: optionalNumber(12),
+    annualEnergyThroughput: optionalNumber(20),
     declarationOfConformityId: textInput().trim().min(1).max(100),
     studyUrl: optionalText(500),
   })

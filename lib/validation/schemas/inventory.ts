@@ -1,8 +1,8 @@
 import { DATA_TYPES, EMISSION_CATEGORIES, LIFE_CYCLE_STAGES, LINE_SOURCES } from "@/lib/enums";
 import { convertQuantity, UNIT_CODES } from "@/lib/calc/units";
-import { decimalText, withoutThousandsSeparators } from "@/lib/validation/schemas/products";
+import { decimalText } from "@/lib/validation/schemas/products";
 import { messageKey } from "@/lib/i18n/translate";
-import { z, textInput } from "@/lib/validation/zod";
+import { decimalErrorMessage, normalizeDecimalInput, z, textInput } from "@/lib/validation/zod";
 
 const unit = z.enum(UNIT_CODES as [string, ...string[]]);
 const rating = z.number().int().min(1).max(5);
@@ -15,7 +15,7 @@ const inventoryLineFields = {
   unit,
   source: z.enum(LINE_SOURCES),
   factorId: textInput().optional(),
-  supplierFactorValue: textInput().trim().transform(withoutThousandsSeparators).optional(),
+  supplierFactorValue: textInput().trim().transform(normalizeDecimalInput).optional(),
   supplierFactorUnit: textInput().optional(),
   supplierName: optionalText(200),
   gas: textInput().optional(),
@@ -51,7 +51,7 @@ function sourceFieldsPresent(value: SourceFields, ctx: z.RefinementCtx) {
     if (!value.factorId || !z.uuid().safeParse(value.factorId).success) require("factorId", "inventory.validation.pickFactor");
   } else if (value.source === "supplier_factor") {
     if (!value.supplierFactorValue) require("supplierFactorValue");
-    else if (!decimalText.safeParse(value.supplierFactorValue).success) require("supplierFactorValue", "validation.number");
+    else if (!decimalText.safeParse(value.supplierFactorValue).success) require("supplierFactorValue", decimalErrorMessage(value.supplierFactorValue));
     if (!value.supplierFactorUnit || !unit.safeParse(value.supplierFactorUnit).success) require("supplierFactorUnit");
     if (!value.supplierName) require("supplierName");
     else if (value.supplierFactorUnit) requireConvertible(value.unit, value.supplierFactorUnit, ctx);

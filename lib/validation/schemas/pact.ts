@@ -1,4 +1,4 @@
-import { isBoundedDecimal, z, textInput } from "@/lib/validation/zod";
+import { isBoundedDecimal, normalizeDecimalInput, z, textInput } from "@/lib/validation/zod";
 
 /** A partner's PACT host: HTTPS only (PACT 3.0: "A host system MUST offer its actions over HTTPS only"). */
 const baseUrl = textInput()
@@ -32,6 +32,7 @@ export type InboxView = (typeof INBOX_VIEWS)[number];
 export const optionalNonNegativeDecimal = textInput()
   .trim()
   .max(40)
+  .transform(normalizeDecimalInput)
   .refine((value) => value === "" || (/^\d+(\.\d+)?$/.test(value) && isBoundedDecimal(value)), { message: "pact.validation.nonNegative" })
   .transform((value) => (value === "" ? null : value))
   .nullish();

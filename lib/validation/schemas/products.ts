@@ -1,7 +1,7 @@
 import { SYSTEM_BOUNDARIES } from "@/lib/enums";
 import { CATEGORIES } from "@/lib/catalog/categories";
 import { UNIT_CODES } from "@/lib/calc/units";
-import { DECIMAL, DECIMAL_BOUNDS_MESSAGE, isBoundedDecimal, z, textInput } from "@/lib/validation/zod";
+import { DECIMAL, DECIMAL_BOUNDS_MESSAGE, decimalErrorMessage, isBoundedDecimal, normalizeDecimalInput, z, textInput } from "@/lib/validation/zod";
 import { optionalNonNegativeDecimal } from "./pact";
 
 /** Export markets offered on the registration form (codes kept in the product record). */
@@ -9,24 +9,17 @@ export const EXPORT_MARKETS = ["EU", "US", "UK", "JP", "KR", "ASEAN", "CA", "AU"
 
 const CATEGORY_IDS = new Set(CATEGORIES.map((category) => category.id));
 
-/** Groups of three digits separated by commas, as people type large quantities: "1,200,000.5". */
-const GROUPED_DECIMAL = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
-
-/** A decimal as typed, without its thousands separators ("1,200,000" → "1200000"); anything else unchanged. */
-export function withoutThousandsSeparators(value: string): string {
-  const trimmed = value.trim();
-  return GROUPED_DECIMAL.test(trimmed) ? trimmed.replaceAll(",", "") : trimmed;
-}
-
 /**
  * A plain decimal number typed as text (numeric columns keep full precision);
- * thousands separators are accepted and dropped.
+ * thousands separators and full-width digits are accepted and made plain (`normalizeDecimalInput`).
  */
 export const decimalText = textInput()
   .trim()
   .min(1)
-  .transform(withoutThousandsSeparators)
-  .refine((value) => DECIMAL.test(value), { message: "validation.number", abort: true })
+  .transform(normalizeDecimalInput)
+  .superRefine((value, ctx) => {
+    if (!DECIMAL.test(value)) ctx.addIssue({ code: "custom", message: decimalErrorMessage(value), continue: false });
+  })
   .refine(isBoundedDecimal, { message: DECIMAL_BOUNDS_MESSAGE, abort: true });
 
 export const positiveDecimalText = decimalText.refine((value) => Number(value) > 0, {

@@ -1,4 +1,4 @@
-import { DECIMAL_BOUNDS_MESSAGE, isBoundedDecimal, isoDate, z, textInput } from "@/lib/validation/zod";
+import { DECIMAL_BOUNDS_MESSAGE, isBoundedDecimal, isoDate, normalizeDecimalInput, z, textInput } from "@/lib/validation/zod";
 import { messageKey } from "@/lib/i18n/translate";
 import { MAX_GRADE_THRESHOLDS, validateThresholds } from "@/lib/certificates/grade";
 import { UNIT_CODES } from "@/lib/calc/units";
@@ -67,7 +67,8 @@ export const benchmarkVersionSchema = z.object({
   categoryId: textInput().trim().min(1).max(64),
   value: textInput()
     .trim()
-    .regex(/^\d+(\.\d+)?$/, { message: "validation.positive", abort: true })
+    .transform(normalizeDecimalInput)
+    .refine((value) => /^\d+(\.\d+)?$/.test(value), { message: "validation.positive", abort: true })
     .refine(isBoundedDecimal, { message: DECIMAL_BOUNDS_MESSAGE, abort: true })
     .refine((value) => Number(value) > 0, "validation.positive"),
   source: textInput().trim().min(1).max(500),

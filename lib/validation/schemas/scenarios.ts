@@ -1,6 +1,6 @@
 import { UNIT_CODES } from "@/lib/calc/units";
 import { SCENARIO_CHANGE_KINDS } from "@/lib/enums";
-import { z } from "@/lib/validation/zod";
+import { normalizeDecimalInput, z } from "@/lib/validation/zod";
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
@@ -18,6 +18,8 @@ export const scenarioChangeIdSchema = z.object({ changeId: z.uuid() });
 
 /** An optional text field of the form: empty means not given. */
 const optionalText = z.string().trim().max(40).optional().default("");
+/** The same for a number: thousands separators and full-width digits made plain. */
+const optionalNumber = optionalText.transform(normalizeDecimalInput);
 
 /**
  * One what-if change to one line: the form and the action. Each kind names what it needs — a
@@ -29,9 +31,9 @@ export const scenarioChangeSchema = z
     lineId: z.uuid({ message: "scenarios.validation.pickLine" }),
     kind: z.enum(SCENARIO_CHANGE_KINDS),
     factorId: optionalText,
-    percent: optionalText,
-    allocationShare: optionalText,
-    supplierFactorValue: optionalText,
+    percent: optionalNumber,
+    allocationShare: optionalNumber,
+    supplierFactorValue: optionalNumber,
     supplierFactorUnit: optionalText,
     supplierName: z.string().trim().max(200).optional().default(""),
   })

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { calculateFootprint, type CalculationLine, type CalculationInput } from "@/lib/calc/calculate";
-import { isProductEditable, missingItems, plausibilityWarning, workflowSteps } from "@/lib/rules/application";
+import { productLock, missingItems, plausibilityWarning, workflowSteps } from "@/lib/rules/application";
 import { isInventoryEditable } from "@/lib/policy";
+import type { ApplicationStatus, CertificateStatus } from "@/lib/enums";
 
 const electricity: CalculationLine = {
   id: "line-electricity",
@@ -33,12 +34,37 @@ describe("inventory freeze rules", () => {
     }
   });
 
+  const today = "2026-06-01";
+  const app = (status: ApplicationStatus, previousCertificateId: string | null = null) => ({ status, previousCertificateId });
+  const cert = (id: string, status: CertificateStatus, expiresOn = "2029-01-01") => ({ id, status, expiresOn });
+
   it("freezes the product while any application is with a body", () => {
-    expect(isProductEditable([])).toBe(true);
-    expect(isProductEditable(["draft", "declined", "certified", "rejected"])).toBe(true);
+    expect(productLock({ applications: [], certificates: [], today })).toBeNull();
+    expect(productLock({ applications: ["draft", "declined", "certified", "rejected"].map((s) => app(s as ApplicationStatus)), certificates: [], today })).toBeNull();
     for (const status of ["submitted", "accepted", "in_review", "awaiting_decision"] as const) {
-      expect(isProductEditable(["draft", status])).toBe(false);
+      expect(productLock({ applications: [app("draft"), app(status)], certificates: [], today })).toBe("withBody");
     }
+  });
+
+  it("locks a product with a certificate in force, valid or suspended", () => {
+    expect(productLock({ applications: [app("certified")], certificates: [cert("c1", "valid")], today })).toBe("certified");
+    expect(productLock({ applications: [app("certified")], certificates: [cert("c1", "suspended")], today })).toBe("certified");
+  });
+
+  it("frees it once every certificate is withdrawn or past its expiry (even before the expiry job ran)", () => {
+    expect(productLock({ applications: [app("certified")], certificates: [cert("c1", "withdrawn"), cert("c2", "expired")], today })).toBeNull();
+    expect(productLock({ applications: [app("certified")], certificates: [cert("c1", "valid", "2026-05-31")], today })).toBeNull();
+    expect(productLock({ applications: [app("certified")], certificates: [cert("c1", "valid", today)], today })).toBe("certified");
+  });
+
+  it("lets a renewal back with the enterprise change the fields, not one with the body or of another certificate", () => {
+    for (const status of ["draft", "changes_requested", "declined"] as const) {
+      expect(productLock({ applications: [app("certified"), app(status, "c1")], certificates: [cert("c1", "valid")], today })).toBeNull();
+    }
+    expect(productLock({ applications: [app("certified"), app("submitted", "c1")], certificates: [cert("c1", "valid")], today })).toBe("withBody");
+    expect(productLock({ applications: [app("certified"), app("draft", "c0")], certificates: [cert("c1", "valid")], today })).toBe("certified");
+    // Renewed and certified: the new certificate is in force with no renewal of its own.
+    expect(productLock({ applications: [app("certified"), app("certified", "c1")], certificates: [cert("c1", "valid"), cert("c2", "valid")], today })).toBe("certified");
   });
 });
 

@@ -106,6 +106,23 @@ describe("CFP study report PDF", () => {
     expect(text).toContain("经核查，该产品碳足迹量化符合 GB/T 24067-2024 的要求。");
   });
 
+  it("names each gas in both languages, telling the fossil and non-fossil methane apart (issue 17)", async () => {
+    const data = reportData(true);
+    const gasLine = data.lines.find((line) => line.gas);
+    if (!gasLine?.gas) throw new Error("the fixture has a direct-gas line");
+    gasLine.gas = { name: "CH4_fossil", gwp: "29.8" };
+    data.gwp.gases = [
+      { gas: "CH4_fossil", value: "29.8", emissionCategory: "fossil" },
+      { gas: "CH4_non_fossil", value: "27.0", emissionCategory: "biogenic" },
+    ];
+    const text = (await pdfPages(await renderStudyReportPdf(data, bilingualReportStrings()))).join("\n");
+    // (A table cell wraps its lines where it must.)
+    expect(text).toMatch(/Direct emission of Methane \(fossil\),\s+GWP100\s+29\.8/);
+    expect(text).toContain("甲烷（化石源）");
+    expect(text).toContain("甲烷（非化石源） / Methane (non-fossil)");
+    expect(text).not.toMatch(/emission of CH4_fossil/);
+  });
+
   it("names the stages outside the boundary and says when it is not yet verified", async () => {
     const text = (await pdfPages(await renderStudyReportPdf(reportData(false), bilingualReportStrings()))).join("\n");
     expect(text).toContain("使用 / Use; 废弃处置 / End of life");

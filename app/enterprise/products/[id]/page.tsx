@@ -12,6 +12,7 @@ import { requirePageUser } from "@/lib/auth/current-user";
 import { AREA_ROLES } from "@/lib/policy";
 import { getOwnProduct } from "@/lib/dal/enterprise-products";
 import { CLOSED_STATUSES } from "@/lib/policy";
+import { PRODUCT_LOCK_MESSAGES } from "@/lib/rules/application";
 import { ProductForm } from "@/components/products/product-form";
 import { OpenApplicationButton } from "./open-application-button";
 import { DATE_FORMAT } from "@/lib/i18n/date-format";
@@ -26,7 +27,7 @@ export default async function ProductPage({ params }: { params: Promise<{ id: st
   const user = await requirePageUser(AREA_ROLES.enterprise, `/enterprise/products/${id}`);
   const found = await getOwnProduct(user, id);
   if (!found) notFound();
-  const { product, category, categories, applications, editable } = found;
+  const { product, category, categories, applications, lock } = found;
   const t = await getTranslations("enterprise");
   const common = await getTranslations("common");
   const format = await getFormatter();
@@ -102,14 +103,14 @@ export default async function ProductPage({ params }: { params: Promise<{ id: st
           </CardBody>
         </Card>
         <Card>
-          <CardHeader title={editable ? t("editProduct") : t("productDetails")} />
+          <CardHeader title={lock ? t("productDetails") : t("editProduct")} />
           <CardBody>
-            {editable ? (
+            {!lock ? (
               <ProductForm product={product} categories={categories} />
             ) : (
               <>
                 <Alert tone="info" className="mb-4">
-                  {t("productFrozen")}
+                  {t(PRODUCT_LOCK_MESSAGES[lock].notice)}
                 </Alert>
                 <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
                   {details.map(([label, value]) => (
