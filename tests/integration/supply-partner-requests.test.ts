@@ -178,9 +178,9 @@ describe("a supply request to a PACT partner", () => {
 
   it("marks a footprint sent without a verification block self-declared", async () => {
     const { actor, partnerId, token } = await customerWithPartner();
-    const { pcf, ...rest } = await partnerDocument();
-    const { verification: _verification, ...unverified } = pcf;
-    const document = { ...rest, extensions: undefined, pcf: unverified };
+    // Neither a verification block nor a credential: the supplier's own claim.
+    const document: Record<string, unknown> = structuredClone(await partnerDocument());
+    delete (document.pcf as Record<string, unknown>).verification;
     delete document.extensions;
     const request = await requestTo(actor, partnerId, `CELL-${randomUUID().slice(0, 8)}`);
     const response = await sendEvent(token, answerEvent(PACT_EVENT_TYPES.requestFulfilled, { requestEventId: request.requestEventId, pfs: [document] }));

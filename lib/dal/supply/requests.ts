@@ -153,6 +153,7 @@ async function importedFootprintsOf(user: CurrentUser) {
     value: row.value,
     declaredUnit: row.declaredUnit,
     fileName: row.fileName,
+    credentialVerdict: row.credentialVerdict,
     createdAt: row.createdAt,
     ...importedFootprintView(row)!,
   }));
