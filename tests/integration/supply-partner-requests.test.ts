@@ -8,22 +8,27 @@
  * Unregistered sources, another organization's request and invalid footprints are refused.
  */
 import { randomUUID } from "node:crypto";
+import https from "node:https";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { auditEvents, importedFootprints, inventoryLines, notifications, pactEventDeliveries, supplyRequests } from "@/db/schema";
+import { importPartnerFootprintAction } from "@/lib/actions/supply-requests/import-partner-footprint";
 import { addDays, todayInShanghai } from "@/lib/certificates/validity";
 import { getSupplyRequestsPage } from "@/lib/dal/supply/requests";
 import { applySupplierFootprint } from "@/lib/domain/inventory/apply-supplier-footprint";
 import { executeOperation } from "@/lib/domain/operation";
 import { createSupplyRequest } from "@/lib/domain/supply-requests/create-supply-request";
+import { importPartnerFootprint } from "@/lib/domain/supply-requests/import-partner-footprint";
+import { NotFoundError } from "@/lib/errors";
+import { parseMessageKey } from "@/lib/i18n/translate";
 import { deliverDuePactEvents } from "@/lib/pact-delivery/deliver";
 import type { ProductFootprint } from "@/lib/pact/footprint";
 import { PACT_EVENT_TYPES } from "@/lib/pact/vocabulary";
 import { createSupplyRequestSchema, supplyFiltersSchema } from "@/lib/validation/schemas/supply";
 import { actorFor } from "../support/certificate-fixtures";
 import { withTemporaryDataDir } from "../support/evidence-files";
-import { createApplication, createUser } from "../support/factories";
+import { actAs, createApplication, createUser } from "../support/factories";
 import { startTestPactHost, type ReceivedEvent, type TestPactHost } from "../support/pact-host";
 import { createPublishedCertificate, pactToken, registerPartnerFor, sendEvent } from "../support/pact";
 
@@ -242,5 +247,91 @@ describe("answers the platform refuses", () => {
     const unknown = await sendEvent(token, answerEvent(PACT_EVENT_TYPES.requestFulfilled, { requestEventId: randomUUID(), pfs: [document] }));
     expect(unknown.status).toBe(404);
     await unchanged();
+  });
+});
+
+describe("importing a footprint from a registered partner's URL", () => {
+  /** The action reads the partner's host with the default HTTPS agent: the test host's certificate is trusted for this test only. */
+  async function withHostTrusted<T>(run: () => Promise<T>): Promise<T> {
+    const original = https.globalAgent;
+    https.globalAgent = host.agent!;
+    try {
+      return await run();
+    } finally {
+      https.globalAgent = original;
+    }
+  }
+
+  async function importFrom(partnerId: string, reference: string) {
+    const form = new FormData();
+    form.set("partnerId", partnerId);
+    form.set("reference", reference);
+    return withHostTrusted(() => importPartnerFootprintAction(form));
+  }
+
+  it("reads the footprint at the partner's host with a token from its endpoint and imports it through the same validation", async () => {
+    const { customer, partnerId } = await customerWithPartner();
+    const document = await partnerDocument();
+    host.footprints.set(document.id, document);
+    actAs(customer);
+    const tokensBefore = host.tokensIssued();
+    const imported = await importFrom(partnerId, `${host.baseUrl}/3/footprints/${document.id.toUpperCase()}`);
+    expect(imported).toMatchObject({ ok: true, data: { importedFootprintId: expect.any(String) } });
+    expect(host.tokensIssued()).toBe(tokensBefore + 1);
+    expect(host.footprintReads).toContain(`/3/footprints/${document.id}`);
+    const [row] = await db.select().from(importedFootprints).where(eq(importedFootprints.footprintId, document.id));
+    expect(row).toMatchObject({ organizationId: customer.organizationId, partnerId, fileName: `${host.baseUrl}/3/footprints/${document.id}`, credentialVerdict: "valid" });
+    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "supplierFootprint.import"), eq(auditEvents.entityId, row.id)));
+    expect(audit).toMatchObject({ subjectOrganizationId: customer.organizationId, actorUserId: customer.id });
+
+    // By its id alone, a second footprint.
+    const second = await partnerDocument();
+    host.footprints.set(second.id, second);
+    expect(await importFrom(partnerId, second.id)).toMatchObject({ ok: true });
+  });
+
+  it("refuses an address outside the partner's base URL without fetching it, an unknown footprint, an invalid one with the field and reason, and another company's partner", async () => {
+    const { customer, partnerId } = await customerWithPartner();
+    actAs(customer);
+    const reads = host.footprintReads.length;
+    const id = randomUUID();
+    for (const reference of [
+      `https://attacker.example.com/3/footprints/${id}`,
+      `${host.baseUrl!.replace("https://", "http://")}/3/footprints/${id}`,
+      `${host.baseUrl}/3/footprints/${id}?x=1`,
+      `${host.baseUrl}/other/3/footprints/${id}`,
+      `${host.baseUrl}/3/footprints/not-an-id`,
+      "file:///etc/passwd",
+    ]) {
+      const refused = await importFrom(partnerId, reference);
+      expect(refused, reference).toMatchObject({ ok: false, fieldErrors: { reference: ["supply.import.errors.outsidePartner"] } });
+    }
+    expect(host.footprintReads.length).toBe(reads);
+
+    expect(await importFrom(partnerId, id)).toMatchObject({ ok: false, fieldErrors: { reference: ["supply.import.errors.partnerNotFound"] } });
+
+    const document = await partnerDocument();
+    host.footprints.set(document.id, { ...document, pcf: { ...document.pcf, declaredUnitOfMeasurement: "barrel" } });
+    const invalid = await importFrom(partnerId, document.id);
+    expect(invalid).toMatchObject({ ok: false });
+    if (invalid.ok) throw new Error("imported an invalid footprint");
+    expect(parseMessageKey(invalid.fieldErrors!.reference[0])).toMatchObject({ key: "supply.import.errors.notAllowed", params: { pointer: "/pcf/declaredUnitOfMeasurement" } });
+    expect(await db.select().from(importedFootprints).where(eq(importedFootprints.footprintId, document.id))).toEqual([]);
+
+    // Another enterprise cannot read through this customer's partner, nor can the operation be pointed elsewhere.
+    const other = await createUser("enterprise");
+    actAs(other);
+    const valid = await partnerDocument();
+    host.footprints.set(valid.id, valid);
+    expect(await importFrom(partnerId, valid.id)).toMatchObject({ ok: false, message: "pact.errors.partnerNotFound" });
+    expect(await executeOperation(importPartnerFootprint, await actorFor(customer), { partnerId, url: `https://attacker.example.com/3/footprints/${valid.id}`, document: valid })).toMatchObject({
+      ok: false,
+      error: expect.objectContaining({ fieldErrors: { reference: ["supply.import.errors.outsidePartner"] } }),
+    });
+    expect(await executeOperation(importPartnerFootprint, await actorFor(other), { partnerId, url: `${host.baseUrl}/3/footprints/${valid.id}`, document: valid })).toMatchObject({
+      ok: false,
+      error: expect.any(NotFoundError),
+    });
+    expect(await db.select().from(importedFootprints).where(eq(importedFootprints.footprintId, valid.id))).toEqual([]);
   });
 });

@@ -27,6 +27,8 @@ export type TestPactHost = {
   answerFailures: unknown[];
   /** The footprint paths read at the host (GET /3/footprints/{id}). */
   footprintReads: string[];
+  /** What the host serves at GET {base}/3/footprints/{id}, by id (add to it to serve more). */
+  footprints: Map<string, unknown>;
   /** Resolves with the next event that satisfies `match` (or one already received). */
   nextEvent: (match: (event: ReceivedEvent) => boolean, timeoutMs?: number) => Promise<ReceivedEvent>;
   /** Makes the events endpoint answer with this status (e.g. 503 to test retries). */
@@ -76,6 +78,7 @@ export async function startTestPactHost(options: TestPactHostOptions = {}): Prom
   let eventStatus = 200;
   const answerFailures: unknown[] = [];
   const footprintReads: string[] = [];
+  const footprints = options.footprints ?? new Map<string, unknown>();
 
   const handler = async (request: http.IncomingMessage, response: http.ServerResponse) => {
     const url = new URL(request.url ?? "/", "http://partner");
@@ -117,7 +120,7 @@ export async function startTestPactHost(options: TestPactHostOptions = {}): Prom
       const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1];
       if (!token || !tokens.has(token)) return json(401, { code: "BadRequest", message: "Invalid token" });
       footprintReads.push(url.pathname);
-      const served = options.footprints?.get(decodeURIComponent(footprintId));
+      const served = footprints.get(decodeURIComponent(footprintId));
       return served === undefined ? json(404, { code: "NotFound", message: "No such footprint" }) : json(200, { data: served });
     }
     return json(404, { code: "NotFound", message: "No such endpoint" });
@@ -147,6 +150,7 @@ export async function startTestPactHost(options: TestPactHostOptions = {}): Prom
     events,
     answerFailures,
     footprintReads,
+    footprints,
     nextEvent: (match, timeoutMs = 20_000) => {
       const already = events.find(match);
       if (already) return Promise.resolve(already);
