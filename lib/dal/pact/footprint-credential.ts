@@ -5,7 +5,8 @@ import { verifyCredential, type Verdict } from "@/lib/credentials/verify-credent
 import { isStatusPurpose } from "@/lib/credentials/vocabulary";
 import { credentialExtensionProblems } from "@/lib/pact/validate";
 
-export type FootprintCredentialCheck = { verdict: Verdict; pointer: string };
+/** `unreadable`: the credential is no JWS a verifier can read (no issuer, not JSON): nothing vouches for the footprint through it. */
+export type FootprintCredentialCheck = { verdict: Verdict | "unreadable"; pointer: string };
 
 /** The platform's own published keys and status lists, read where `/verify` would fetch them. */
 async function fetchFromPlatform(path: string): Promise<string> {
@@ -26,7 +27,8 @@ async function fetchFromPlatform(path: string): Promise<string> {
  * The verdict on the certificate credential a PACT ProductFootprint carries in a
  * certificate-credential extension, checked as `/verify` checks it (signature by a key the
  * platform publishes, validity, live status); null when the document carries none. A credential
- * of an issuer elsewhere is `untrusted`: the platform vouches only for its own bodies' keys.
+ * of an issuer elsewhere is `untrusted`: the platform vouches only for its own bodies' keys; an
+ * extension that does not match the extension's schema is `invalid`, like a broken signature.
  */
 export async function footprintCredentialCheck(document: unknown): Promise<FootprintCredentialCheck | null> {
   const extensions = document && typeof document === "object" ? (document as { extensions?: unknown }).extensions : undefined;
@@ -40,7 +42,7 @@ export async function footprintCredentialCheck(document: unknown): Promise<Footp
       platformBaseUrl: platformBaseUrl(),
       fetchText: fetchFromPlatform,
     });
-    return { verdict: report.readable ? report.verdict : "invalid", pointer };
+    return { verdict: report.readable ? report.verdict : "unreadable", pointer };
   }
   return null;
 }
