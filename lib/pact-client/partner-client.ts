@@ -19,7 +19,7 @@ export type PartnerTransport = {
 /** Why an attempt failed, stored on the delivery as `kind` or `kind:detail` for the inbox to explain. */
 export class DeliveryError extends Error {
   constructor(
-    readonly kind: Exclude<DeliveryErrorKind, "removed" | "unknown">,
+    readonly kind: Exclude<DeliveryErrorKind, "removed" | "cancelled" | "unknown">,
     readonly detail?: string,
   ) {
     super(detail ? `${kind}:${detail}` : kind);

@@ -18,6 +18,7 @@ import { addDays, todayInShanghai } from "@/lib/certificates/validity";
 import { getSupplyRequestsPage } from "@/lib/dal/supply/requests";
 import { applySupplierFootprint } from "@/lib/domain/inventory/apply-supplier-footprint";
 import { executeOperation } from "@/lib/domain/operation";
+import { cancelSupplyRequest } from "@/lib/domain/supply-requests/cancel-supply-request";
 import { createSupplyRequest } from "@/lib/domain/supply-requests/create-supply-request";
 import { importPartnerFootprint } from "@/lib/domain/supply-requests/import-partner-footprint";
 import { NotFoundError } from "@/lib/errors";
@@ -195,6 +196,18 @@ describe("a supply request to a PACT partner", () => {
     expect(imported).toMatchObject({ verification: null, credentialVerdict: null });
     const page = await getSupplyRequestsPage(actor, supplyFiltersSchema.parse({}));
     expect(page.requests.find((entry) => entry.id === request.id)?.partnerFootprint).toMatchObject({ selfDeclared: true });
+  });
+});
+
+describe("a cancelled request to a PACT partner", () => {
+  it("is not sent any more when it had not been delivered", async () => {
+    const { actor, partnerId } = await customerWithPartner();
+    const request = await requestTo(actor, partnerId, `CELL-${randomUUID().slice(0, 8)}`);
+    expect(await executeOperation(cancelSupplyRequest, actor, { requestId: request.id, expectedVersion: 1 })).toMatchObject({ ok: true });
+    const [delivery] = await db.select().from(pactEventDeliveries).where(eq(pactEventDeliveries.supplyRequestId, request.id));
+    expect(delivery).toMatchObject({ status: "abandoned", lastError: "cancelled", attempts: 0 });
+    await deliverDuePactEvents({ agent: host.agent! });
+    expect(host.events.some((event) => event.body.id === request.requestEventId)).toBe(false);
   });
 });
 
