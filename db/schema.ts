@@ -1531,6 +1531,8 @@ export const pactEventDeliveries = pgTable(
       .notNull()
       .references(() => pactPartners.id),
     requestId: uuid("request_id").references(() => footprintRequests.id),
+    /** Or a request of the enterprise's own sent out to the partner (a RequestCreatedEvent). */
+    supplyRequestId: uuid("supply_request_id").references((): AnyPgColumn => supplyRequests.id),
     eventType: text("event_type").notNull(),
     event: jsonb("event").notNull(),
     status: pactDeliveryStatus("status").notNull().default("pending"),
@@ -1545,6 +1547,7 @@ export const pactEventDeliveries = pgTable(
   (t) => [
     index("pact_event_deliveries_due_idx").on(t.status, t.nextAttemptAt),
     index("pact_event_deliveries_request_idx").on(t.requestId),
+    index("pact_event_deliveries_supply_request_idx").on(t.supplyRequestId),
   ],
 );
 
@@ -1583,6 +1586,14 @@ export const supplyRequests = pgTable(
     fulfilledFootprintId: uuid("fulfilled_footprint_id").references(() => productFootprints.id),
     fulfilledCertificateId: uuid("fulfilled_certificate_id").references(() => certificates.id),
     sharedFootprint: jsonb("shared_footprint"),
+    /**
+     * A request sent to a PACT partner: the id of the RequestCreatedEvent it went out as (the
+     * partner's answer names it as `requestEventId`), the id of the event that answered it, and —
+     * fulfilled — the partner's ProductFootprint, kept as an import of the requester's.
+     */
+    requestEventId: text("request_event_id"),
+    answerEventId: text("answer_event_id"),
+    importedFootprintId: uuid("imported_footprint_id").references((): AnyPgColumn => importedFootprints.id),
     version: integer("version").notNull().default(1),
     createdBy: uuid("created_by")
       .notNull()
@@ -1599,7 +1610,8 @@ export const supplyRequests = pgTable(
     index("supply_requests_supplier_idx").on(t.supplierOrganizationId, t.status, t.createdAt),
     index("supply_requests_due_idx").on(t.status, t.dueOn),
     index("supply_requests_certificate_idx").on(t.fulfilledCertificateId),
-    check("supply_requests_fulfilled_ck", sql`(${t.status} = 'fulfilled') = (${t.sharedFootprint} is not null)`),
+    check("supply_requests_fulfilled_ck", sql`(${t.status} = 'fulfilled') = (${t.sharedFootprint} is not null or ${t.importedFootprintId} is not null)`),
+    uniqueIndex("supply_requests_request_event_uq").on(t.partnerId, t.requestEventId),
   ],
 );
 
@@ -1626,7 +1638,15 @@ export const importedFootprints = pgTable(
     /** The document's `pcf.verification`, or null: self-declared. */
     verification: jsonb("verification"),
     document: jsonb("document").notNull(),
+    /** The uploaded file's name, or for a footprint fetched from a partner's host the URL it was read at. */
     fileName: text("file_name").notNull(),
+    /** Fetched from (or sent by) a registered PACT partner's host. */
+    partnerId: uuid("partner_id").references(() => pactPartners.id),
+    /**
+     * The verdict on the certificate credential the document's extensions carry (lib/credentials
+     * `Verdict`), checked when it was imported; null when it carries none.
+     */
+    credentialVerdict: text("credential_verdict"),
     importedBy: uuid("imported_by")
       .notNull()
       .references(() => users.id),

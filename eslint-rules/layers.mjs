@@ -27,6 +27,7 @@ export const LAYERS = [
   { rank: 11, name: "storage", paths: ["lib/storage"] },
   { rank: 11, name: "key encryption", paths: ["lib/keys"] },
   { rank: 11, name: "jobs runtime", paths: ["lib/jobs"] },
+  { rank: 11, name: "pact partner client", paths: ["lib/pact-client"] },
   { rank: 12, name: "data access", paths: ["lib/dal"] },
   { rank: 13, name: "domain", paths: ["lib/domain"] },
   { rank: 14, name: "server actions", paths: ["lib/actions"] },

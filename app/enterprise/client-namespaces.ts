@@ -3,4 +3,4 @@
  * The enterprise area's forms, and the messages their actions and schemas answer with.
  * tests/unit/foundation/client-namespaces.test.ts checks the list against the code below this folder.
  */
-export const CLIENT_NAMESPACES = ["apiClients", "applications", "batteryDeclaration", "certificates", "common", "enterprise", "errors", "evidence", "findings", "import", "inventory", "pact", "platform", "scenarios", "supply", "validation", "verifier"] as const;
+export const CLIENT_NAMESPACES = ["apiClients", "applications", "batteryDeclaration", "certificates", "common", "credentials", "enterprise", "errors", "evidence", "findings", "import", "inventory", "pact", "platform", "scenarios", "supply", "validation", "verifier"] as const;

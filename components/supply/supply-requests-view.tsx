@@ -16,6 +16,7 @@ import { SupplyRequestForm } from "./supply-request-form";
 import { SharedFootprintSummary } from "./shared-footprint";
 import { ApplyFootprintForm } from "./apply-footprint-form";
 import { ImportedFootprints } from "./imported-footprints";
+import { PartnerFootprintSummary } from "./partner-footprint";
 
 const STATUS_TONE: Record<SupplyRequestStatus, "neutral" | "info" | "success" | "warning" | "danger"> = {
   pending: "warning",
@@ -137,7 +138,8 @@ export async function SupplyRequestsView({ page, defaultDueOn }: { page: SupplyR
                     {request.createdByName ? ` · ${request.createdByName}` : ""}
                   </p>
                   {request.shared ? <SharedFootprintSummary shared={request.shared} /> : null}
-                  {request.shared && request.direction === "sent" ? <ApplyFootprintForm source={{ requestId: request.id }} lines={request.candidateLines} /> : null}
+                  {request.partnerFootprint ? <PartnerFootprintSummary footprint={request.partnerFootprint} /> : null}
+                  {(request.shared || request.partnerFootprint) && request.direction === "sent" ? <ApplyFootprintForm source={{ requestId: request.id }} lines={request.candidateLines} /> : null}
                   <SupplyRequestActions request={request} footprints={page.footprints} />
                 </li>
               ))}
@@ -153,7 +155,7 @@ export async function SupplyRequestsView({ page, defaultDueOn }: { page: SupplyR
               </CardBody>
             </Card>
           ) : null}
-          <ImportedFootprints imports={page.imports} mayImport={page.mayImport} />
+          <ImportedFootprints imports={page.imports} mayImport={page.mayImport} partners={page.importPartners} />
         </div>
       </div>
     </>

@@ -218,7 +218,7 @@ export async function listInventoryPage(user: CurrentUser, applicationId: string
     .innerJoin(applications, eq(applications.id, inventoryLines.applicationId))
     .leftJoin(emissionFactors, eq(emissionFactors.id, inventoryLines.factorId))
     .leftJoin(supplyRequests, eq(supplyRequests.id, inventoryLines.supplyRequestId))
-    .leftJoin(importedFootprints, eq(importedFootprints.id, inventoryLines.importedFootprintId))
+    .leftJoin(importedFootprints, eq(importedFootprints.id, sql`coalesce(${inventoryLines.importedFootprintId}, ${supplyRequests.importedFootprintId})`))
     .where(scope)
     .orderBy(asc(inventoryLines.stage), asc(inventoryLines.position), asc(inventoryLines.id))
     .limit(INVENTORY_PAGE_SIZE)

@@ -148,7 +148,7 @@ export async function loadVerifierApplication(user: CurrentUser, applicationId: 
       .leftJoin(emissionFactors, eq(emissionFactors.id, inventoryLines.factorId))
       .leftJoin(supplyRequests, eq(supplyRequests.id, inventoryLines.supplyRequestId))
       .leftJoin(supplierCertificates, eq(supplierCertificates.id, supplyRequests.fulfilledCertificateId))
-      .leftJoin(importedFootprints, eq(importedFootprints.id, inventoryLines.importedFootprintId))
+      .leftJoin(importedFootprints, eq(importedFootprints.id, sql`coalesce(${inventoryLines.importedFootprintId}, ${supplyRequests.importedFootprintId})`))
       .where(eq(inventoryLines.applicationId, applicationId))
       .orderBy(asc(inventoryLines.stage), asc(inventoryLines.position), asc(inventoryLines.id))
       .limit(LINES_PER_PAGE)

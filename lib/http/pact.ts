@@ -55,7 +55,9 @@ const CHALLENGE = {
 
 /** An operation's refusal as a PACT error. */
 export function pactErrorOf(error: OperationError, locale: Locale): PactError {
-  const message = translateMessage(locale, error.message);
+  // PACT's Error object has only a message: a refused field and its reason are named in it.
+  const fields = Object.entries(error.fieldErrors ?? {}).map(([field, messages]) => `${field}: ${messages.map((text) => translateMessage(locale, text)).join(" ")}`);
+  const message = [translateMessage(locale, error.message), ...fields].join(" — ");
   if (error instanceof RateLimitedError) return new PactError("BadRequest", message, 429, { "retry-after": String(error.retryAfterSeconds) });
   if (error instanceof UnauthenticatedError) return new PactError("BadRequest", message, 401);
   if (error instanceof ForbiddenError) return new PactError("AccessDenied", message);

@@ -5,7 +5,7 @@ import { recordDeliveryOutcome } from "@/lib/domain/pact-events/record-delivery-
 import { executeOperation } from "@/lib/domain/operation";
 import { KeyEncryptionKeyError, openSecret } from "@/lib/keys/key-encryption";
 import { systemActor } from "@/lib/policy";
-import { DeliveryError, fetchAccessToken, postEvent, tokenEndpointOf, type PartnerTransport } from "./partner-client";
+import { DeliveryError, fetchAccessToken, postEvent, tokenEndpointOf, type PartnerTransport } from "@/lib/pact-client/partner-client";
 
 const JOB = "pact-event-delivery";
 /** Replies taken per round; a runner keeps taking rounds while some are due. */

@@ -130,3 +130,51 @@ export function requestFulfilledEvent(context: ReplyContext, pfs: ProductFootpri
 export function requestRejectedEvent(context: ReplyContext, error: { code: PactErrorCode; message: string }): OutgoingPactEvent {
   return envelope(context, PACT_EVENT_TYPES.requestRejected, { error });
 }
+
+/** What an enterprise asks a partner's host for: the product as the supplier names it, and the request's context. */
+export type OutgoingRequest = {
+  productName: string;
+  productModel: string | null;
+  partNumber: string | null;
+  declaredUnit: string;
+  quantityContext: string | null;
+  dueOn: string;
+  message: string | null;
+};
+
+/**
+ * A product reference as a PACT product id (a URN): one the requester gave as a URN is sent as it
+ * is; a plain part number, model or name is wrapped in a URN of ours, so the filter stays valid
+ * and the supplier's host can still read what was asked for.
+ */
+function productUrn(value: string): string {
+  return /^urn:/i.test(value) ? value : `urn:carbonlabel:product:${encodeURIComponent(value)}`;
+}
+
+/**
+ * A RequestCreatedEvent for a footprint request the enterprise sends to a partner: the product's
+ * identifiers as `productId`, and what PACT has no criterion for (name, unit, quantity, due date,
+ * message) in the `comment`. Its `id` is what the partner's answer names as `requestEventId`.
+ */
+export function requestCreatedEvent(context: { id: string; baseUrl: string; time: Date }, request: OutgoingRequest): OutgoingPactEvent {
+  const references = [request.partNumber, request.productModel].filter((value): value is string => Boolean(value));
+  const comment = [
+    `Product: ${request.productName}`,
+    request.productModel ? `Model: ${request.productModel}` : null,
+    request.partNumber ? `Part number: ${request.partNumber}` : null,
+    `Declared unit: ${request.declaredUnit}`,
+    request.quantityContext ? `Quantity: ${request.quantityContext}` : null,
+    `Due: ${request.dueOn}`,
+    request.message ?? null,
+  ]
+    .filter((line): line is string => line !== null)
+    .join("\n");
+  return {
+    specversion: CLOUDEVENTS_SPEC_VERSION,
+    id: context.id,
+    source: `${context.baseUrl}${PACT_PATHS.events}`,
+    time: context.time.toISOString(),
+    type: PACT_EVENT_TYPES.requestCreated,
+    data: { productId: (references.length > 0 ? references : [request.productName]).map(productUrn), comment },
+  };
+}

@@ -66,7 +66,7 @@ export const DELIVERY_WINDOW_HOURS = 72;
  * Why a delivery attempt failed, as stored on the delivery (`kind` or `kind:detail`, e.g.
  * `token:401`): the inbox explains each kind in the reader's language.
  */
-export const DELIVERY_ERROR_KINDS = ["token", "event", "network", "timeout", "secret", "removed", "unknown"] as const;
+export const DELIVERY_ERROR_KINDS = ["token", "event", "network", "timeout", "secret", "removed", "cancelled", "unknown"] as const;
 export type DeliveryErrorKind = (typeof DELIVERY_ERROR_KINDS)[number];
 
 export function parseDeliveryError(stored: string): { kind: DeliveryErrorKind; detail: string } {

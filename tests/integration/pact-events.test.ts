@@ -186,13 +186,14 @@ describe("other PACT events", () => {
     expect(await refused.json()).toMatchObject({ code: "BadRequest" });
   });
 
-  it("accepts replies to requests, and refuses a RequestFulfilledEvent whose footprints do not conform to PACT", async () => {
+  it("refuses replies naming no request the organization sent to that source (404), from an unregistered source (403), or malformed (400)", async () => {
     const { token, document } = await partnerSetup();
-    const fulfilled = { ...envelope(), type: PACT_EVENT_TYPES.requestFulfilled };
-    expect((await sendEvent(token, { ...fulfilled, data: { requestEventId: "r-1", pfs: [document] } })).status).toBe(200);
-    expect((await sendEvent(token, { ...fulfilled, data: { requestEventId: "r-1", pfs: [{ ...document, pcf: { ...document.pcf, fossilGhgEmissions: 3 } }] } })).status).toBe(400);
-    const rejected = { ...envelope(), type: PACT_EVENT_TYPES.requestRejected, data: { requestEventId: "r-2", error: { code: "NotFound", message: "none" } } };
-    expect((await sendEvent(token, rejected)).status).toBe(200);
+    const fulfilled = { ...envelope(), source: `${host.baseUrl}/3/events`, type: PACT_EVENT_TYPES.requestFulfilled };
+    expect((await sendEvent(token, { ...fulfilled, data: { requestEventId: "r-1", pfs: [document] } })).status).toBe(404);
+    expect((await sendEvent(token, { ...fulfilled, source: "https://partner.example.com", data: { requestEventId: "r-1", pfs: [document] } })).status).toBe(403);
+    expect((await sendEvent(token, { ...fulfilled, data: { requestEventId: "r-1", pfs: [] } })).status).toBe(400);
+    const rejected = { ...envelope(), source: `${host.baseUrl}/3/events`, type: PACT_EVENT_TYPES.requestRejected, data: { requestEventId: "r-2", error: { code: "NotFound", message: "none" } } };
+    expect((await sendEvent(token, rejected)).status).toBe(404);
   });
 
   it("refuses an invalid token (401) and a client without the footprints scope (403)", async () => {

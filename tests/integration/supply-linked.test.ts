@@ -19,7 +19,7 @@ import { systemActor } from "@/lib/policy";
 import { actorFor } from "../support/certificate-fixtures";
 import { withTemporaryDataDir } from "../support/evidence-files";
 import { actAs, createOrganization, createUser } from "../support/factories";
-import { createPublishedCertificate } from "../support/pact";
+import { certifyRenewal, createPublishedCertificate } from "../support/pact";
 import { fulfilledSupplyRequest } from "../support/supply-fixtures";
 
 withTemporaryDataDir();
@@ -97,5 +97,32 @@ describe("flagApplicationsDependingOn", () => {
     expect(await executeOperation(flagChangedSupplierCertificates, job, undefined)).toMatchObject({ ok: true });
     expect(await flagsOfLine()).toEqual([{ change: "suspended" }]);
     expect(await executeOperation(flagChangedSupplierCertificates, await actorFor(supplier.enterpriseUser), undefined)).toMatchObject({ ok: false, error: expect.any(ForbiddenError) });
+  });
+
+  it("flags a certificate superseded by its re-certification once, however often the sweep runs and whatever later versions it gets", async () => {
+    const supplier = await createPublishedCertificate();
+    const { customer, draft, line } = await customerUsing(supplier);
+    const job = systemActor("supplier-footprint-flags");
+    const flagsOfLine = () => db.select({ change: supplierFootprintFlags.change }).from(supplierFootprintFlags).where(eq(supplierFootprintFlags.lineId, line.id)).orderBy(supplierFootprintFlags.createdAt);
+    const supersededNotices = () =>
+      db.select().from(notifications).where(and(eq(notifications.organizationId, customer.organizationId), eq(notifications.kind, "supply.dependency.superseded")));
+
+    const renewal = await certifyRenewal(supplier);
+    expect(renewal.previousCertificateId).toBe(supplier.certificate.id);
+    // The old certificate is still valid: only its being renewed is the change.
+    expect((await db.select().from(certificates).where(eq(certificates.id, supplier.certificate.id)))[0].status).toBe("valid");
+    expect(await executeOperation(flagChangedSupplierCertificates, job, undefined)).toMatchObject({ ok: true, data: { flagged: 1 } });
+    expect(await executeOperation(flagChangedSupplierCertificates, job, undefined)).toMatchObject({ ok: true, data: { flagged: 0 } });
+    expect(await flagsOfLine()).toEqual([{ change: "superseded" }]);
+    expect(await supersededNotices()).toHaveLength(1);
+    const audits = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "supplierFootprint.flag"), eq(auditEvents.entityId, draft.id)));
+    expect(audits.map((event) => (event.data as { change: string }).change)).toEqual(["superseded"]);
+
+    // A later version of the old certificate (it expires) is another change, but not a second supersession.
+    await db.update(certificates).set({ status: "expired", version: supplier.certificate.version + 1 }).where(eq(certificates.id, supplier.certificate.id));
+    await executeOperation(flagChangedSupplierCertificates, job, undefined);
+    await executeOperation(flagChangedSupplierCertificates, job, undefined);
+    expect(await flagsOfLine()).toEqual([{ change: "superseded" }, { change: "expired" }]);
+    expect(await supersededNotices()).toHaveLength(1);
   });
 });

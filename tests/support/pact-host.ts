@@ -23,6 +23,12 @@ export type TestPactHost = {
   agent: https.Agent | null;
   tokensIssued: () => number;
   events: ReceivedEvent[];
+  /** Errors thrown by the host's own `answer`, for a test to fail on. */
+  answerFailures: unknown[];
+  /** The footprint paths read at the host (GET /3/footprints/{id}). */
+  footprintReads: string[];
+  /** What the host serves at GET {base}/3/footprints/{id}, by id (add to it to serve more). */
+  footprints: Map<string, unknown>;
   /** Resolves with the next event that satisfies `match` (or one already received). */
   nextEvent: (match: (event: ReceivedEvent) => boolean, timeoutMs?: number) => Promise<ReceivedEvent>;
   /** Makes the events endpoint answer with this status (e.g. 503 to test retries). */
@@ -54,11 +60,25 @@ function readBody(request: http.IncomingMessage): Promise<string> {
   });
 }
 
-export async function startTestPactHost(options: { socketPath?: string } = {}): Promise<TestPactHost> {
+export type TestPactHostOptions = {
+  socketPath?: string;
+  /**
+   * How the host answers an event it accepted, as a partner's host does: after its 200 has gone
+   * out (asynchronously), e.g. by posting a RequestFulfilledEvent back to the sender's /3/events.
+   */
+  answer?: (event: ReceivedEvent) => Promise<void>;
+  /** Footprints the host serves at GET {base}/3/footprints/{id} (with a token it issued), by id. */
+  footprints?: Map<string, unknown>;
+};
+
+export async function startTestPactHost(options: TestPactHostOptions = {}): Promise<TestPactHost> {
   const tokens = new Set<string>();
   const events: ReceivedEvent[] = [];
   const waiters: { match: (event: ReceivedEvent) => boolean; resolve: (event: ReceivedEvent) => void }[] = [];
   let eventStatus = 200;
+  const answerFailures: unknown[] = [];
+  const footprintReads: string[] = [];
+  const footprints = options.footprints ?? new Map<string, unknown>();
 
   const handler = async (request: http.IncomingMessage, response: http.ServerResponse) => {
     const url = new URL(request.url ?? "/", "http://partner");
@@ -88,7 +108,20 @@ export async function startTestPactHost(options: { socketPath?: string } = {}): 
         waiter.resolve(event);
       }
       response.writeHead(200);
-      return response.end();
+      response.end();
+      if (options.answer) {
+        const answer = options.answer;
+        setImmediate(() => void answer(event).catch((error: unknown) => answerFailures.push(error)));
+      }
+      return;
+    }
+    const footprintId = /\/3\/footprints\/([^/]+)$/.exec(url.pathname)?.[1];
+    if (request.method === "GET" && footprintId) {
+      const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1];
+      if (!token || !tokens.has(token)) return json(401, { code: "BadRequest", message: "Invalid token" });
+      footprintReads.push(url.pathname);
+      const served = footprints.get(decodeURIComponent(footprintId));
+      return served === undefined ? json(404, { code: "NotFound", message: "No such footprint" }) : json(200, { data: served });
     }
     return json(404, { code: "NotFound", message: "No such endpoint" });
   };
@@ -115,6 +148,9 @@ export async function startTestPactHost(options: { socketPath?: string } = {}): 
     agent,
     tokensIssued: () => tokens.size,
     events,
+    answerFailures,
+    footprintReads,
+    footprints,
     nextEvent: (match, timeoutMs = 20_000) => {
       const already = events.find(match);
       if (already) return Promise.resolve(already);

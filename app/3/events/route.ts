@@ -1,3 +1,4 @@
+import { footprintCredentialCheck } from "@/lib/dal/pact/footprint-credential";
 import { executeOperation } from "@/lib/domain/operation";
 import { receivePactEvent } from "@/lib/domain/pact-events/receive-pact-event";
 import { PactError, pactErrorOf, pactRoute } from "@/lib/http/pact";
@@ -30,7 +31,10 @@ export const POST = pactRoute(async ({ request, actor, baseUrl, locale }) => {
   const parsed = parsePactEvent(body);
   if (!parsed.ok) throw new PactError("BadRequest", parsed.reason);
 
-  const outcome = await executeOperation(receivePactEvent, actor, { event: parsed.event, baseUrl });
+  // The credentials a partner's footprints carry are checked before the transaction (keys and status lists are read).
+  const credentials = [];
+  if (parsed.event.kind === "requestFulfilled") for (const footprint of parsed.event.pfs) credentials.push(await footprintCredentialCheck(footprint));
+  const outcome = await executeOperation(receivePactEvent, actor, { event: parsed.event, baseUrl, credentials });
   if (!outcome.ok) throw pactErrorOf(outcome.error, locale);
   // The reply goes out from the job system at once; one round waiting covers every reply queued meanwhile.
   if (outcome.data.deliveryId) {

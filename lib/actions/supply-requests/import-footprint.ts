@@ -1,6 +1,7 @@
 "use server";
 
 import { createAction } from "@/lib/actions/validated-action";
+import { footprintCredentialCheck } from "@/lib/dal/pact/footprint-credential";
 import { importSupplierFootprint } from "@/lib/domain/supply-requests/import-footprint";
 import { cleanUploadName } from "@/lib/evidence/file-name";
 import { messageKey } from "@/lib/i18n/translate";
@@ -12,6 +13,8 @@ import { SUPPLY_PATHS } from "./paths";
 /** The parsed document; the operation validates it against the PACT schema. Not exported, so not callable from the browser. */
 const importParsedFootprint = createAction(importSupplierFootprint, {
   schema: z.object({ fileName: textInput().min(1).max(255), document: z.unknown() }),
+  // The certificate credential the document carries is checked outside the transaction.
+  prepare: async (input) => ({ ...input, credential: await footprintCredentialCheck(input.document) }),
   revalidate: () => SUPPLY_PATHS,
 });
 

@@ -52,17 +52,19 @@ export async function getSupplyRequestsPage(user: CurrentUser, filters: SupplyFi
       supplierName: supplier.name,
       partnerName: pactPartners.name,
       createdByName: users.name,
+      received: importedFootprints,
     })
     .from(supplyRequests)
     .innerJoin(requester, eq(requester.id, supplyRequests.requesterOrganizationId))
     .leftJoin(supplier, eq(supplier.id, supplyRequests.supplierOrganizationId))
     .leftJoin(pactPartners, eq(pactPartners.id, supplyRequests.partnerId))
     .innerJoin(users, eq(users.id, supplyRequests.createdBy))
+    .leftJoin(importedFootprints, eq(importedFootprints.id, supplyRequests.importedFootprintId))
     .where(and(...conditions))
     .orderBy(desc(supplyRequests.createdAt), desc(supplyRequests.id))
     .limit(LIST_LIMIT);
 
-  const requests = rows.map(({ request, requesterName, supplierName, partnerName, createdByName }) => {
+  const requests = rows.map(({ request, requesterName, supplierName, partnerName, createdByName, received }) => {
     const direction = request.requesterOrganizationId === user.organizationId ? ("sent" as const) : ("received" as const);
     const status = shownStatus(request.status, request.dueOn, today);
     const open = status === "pending" || status === "accepted";
@@ -89,6 +91,17 @@ export async function getSupplyRequestsPage(user: CurrentUser, filters: SupplyFi
       declineReason: request.declineReason,
       // Stored JSON is read through its schema; a row it does not describe shows no footprint.
       shared: request.sharedFootprint ? (sharedFootprintSchema.safeParse(request.sharedFootprint).data ?? null) : null,
+      // A partner's answer over PACT: the footprint it sent, kept as the requester's import (only the requester sees requests to partners).
+      partnerFootprint: received
+        ? {
+            companyName: received.companyName,
+            productName: received.productName,
+            value: received.value,
+            declaredUnit: received.declaredUnit,
+            credentialVerdict: received.credentialVerdict,
+            ...importedFootprintView(received)!,
+          }
+        : null,
       createdAt: request.createdAt,
       createdByName: direction === "sent" ? createdByName : null,
       actions,
@@ -97,18 +110,21 @@ export async function getSupplyRequestsPage(user: CurrentUser, filters: SupplyFi
 
   const answerable = requests.some((request) => request.actions.includes("fulfil"));
   const imports = await importedFootprintsOf(user);
-  const usable = imports.length > 0 || requests.some((request) => request.direction === "sent" && request.shared);
+  const usable = imports.length > 0 || requests.some((request) => request.direction === "sent" && (request.shared || request.partnerFootprint));
   const lines = usable && can(user, "inventory.edit") ? await editableLinesOf(user) : [];
   // Only lines whose quantity is of the footprint's kind: a footprint per kWh cannot price a kg.
   const linesFor = (unit: string | null) => {
     const dimension = unit ? unitDimension(unit) : null;
     return dimension ? lines.filter((line) => unitDimension(line.unit) === dimension) : [];
   };
-  const withLines = requests.map((request) => ({ ...request, candidateLines: linesFor(request.direction === "sent" && request.shared ? request.shared.declaredUnit : null) }));
+  const unitOf = (request: (typeof requests)[number]) => (request.direction === "sent" ? (request.shared?.declaredUnit ?? request.partnerFootprint?.declaredUnit ?? null) : null);
+  const withLines = requests.map((request) => ({ ...request, candidateLines: linesFor(unitOf(request)) }));
   return {
     requests: withLines,
     imports: imports.map((entry) => ({ ...entry, candidateLines: linesFor(entry.declaredUnit) })),
     mayImport: can(user, "supplierFootprint.import"),
+    // Where a footprint may be fetched from: the enterprise's own active partners' hosts.
+    importPartners: can(user, "supplierFootprint.import") ? await activePartnersOf(user) : [],
     filters,
     limit: LIST_LIMIT,
     counterparties: await counterpartiesOf(user),
@@ -137,9 +153,18 @@ async function importedFootprintsOf(user: CurrentUser) {
     value: row.value,
     declaredUnit: row.declaredUnit,
     fileName: row.fileName,
+    credentialVerdict: row.credentialVerdict,
     createdAt: row.createdAt,
     ...importedFootprintView(row)!,
   }));
+}
+
+async function activePartnersOf(user: CurrentUser) {
+  return db
+    .select({ id: pactPartners.id, name: pactPartners.name, baseUrl: pactPartners.baseUrl })
+    .from(pactPartners)
+    .where(and(eq(pactPartners.organizationId, user.organizationId), isNull(pactPartners.removedAt)))
+    .orderBy(asc(pactPartners.name));
 }
 
 /** Whom the enterprise may ask, and whom the filters name: other enterprises of the platform, and its own active partners. */

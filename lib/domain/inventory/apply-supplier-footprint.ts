@@ -73,6 +73,11 @@ async function requestSource(tx: Tx, actor: UserActor, requestId: string | undef
         .where(and(eq(supplyRequests.id, requestId), eq(supplyRequests.requesterOrganizationId, actor.organizationId)))
     : [];
   if (!request) throw new NotFoundError("supply.errors.requestNotFound");
+  // Answered by a PACT partner: the footprint it sent is kept as the requester's import.
+  if (request.status === "fulfilled" && request.importedFootprintId) {
+    const imported = await importedSource(tx, actor, request.importedFootprintId);
+    return { ...imported, link: { supplyRequestId: request.id, importedFootprintId: null }, audit: { requestId: request.id, ...imported.audit } };
+  }
   const shared = request.status === "fulfilled" ? sharedFootprintSchema.safeParse(request.sharedFootprint).data : undefined;
   if (!shared) throw new OperationError("errors.validation", { requestId: ["supply.validation.notFulfilled"] });
   return {

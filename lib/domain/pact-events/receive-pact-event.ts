@@ -2,20 +2,32 @@ import "server-only";
 import crypto from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { footprintRequests, pactEventDeliveries, pactPartners } from "@/db/schema";
+import { footprintRequests, pactEventDeliveries, pactPartners, supplyRequests } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { unitDimension } from "@/lib/calc/units";
 import { listFootprints } from "@/lib/dal/pact/footprints";
-import { ForbiddenError, OperationError } from "@/lib/errors";
+import { keepImportedFootprint, type CredentialCheck } from "@/lib/domain/supply-requests/import-footprint";
+import { isPastDue, transitionSupplyRequest } from "@/lib/domain/supply-requests/own-request";
+import { ConflictError, ForbiddenError, NotFoundError, OperationError } from "@/lib/errors";
+import { notify } from "@/lib/notifications/notify";
 import { deliveryDeadline } from "@/lib/pact/delivery-schedule";
-import { requestFulfilledEvent, requestRejectedEvent, type IncomingPactEvent, type RequestCreatedEvent } from "@/lib/pact/events";
+import {
+  requestFulfilledEvent,
+  requestRejectedEvent,
+  type IncomingPactEvent,
+  type RequestCreatedEvent,
+  type RequestFulfilledEvent,
+  type RequestRejectedEvent,
+} from "@/lib/pact/events";
 import { sourceBelongsTo } from "@/lib/pact/partner-url";
-import { productFootprintProblems } from "@/lib/pact/validate";
 import { assertUserCan, isApiClientActor, type Actor, type ApiClientActor } from "@/lib/policy";
 
 export type ReceivePactEventInput = {
   event: IncomingPactEvent;
   /** The public origin: the `source` of our replies. */
   baseUrl: string;
+  /** For a RequestFulfilledEvent: the check of each footprint's certificate credential, by its index in `pfs` (made by the adapter before the transaction). */
+  credentials?: CredentialCheck[];
 };
 
 export type ReceivedPactEvent = { accepted: true; duplicate: boolean; deliveryId?: string };
@@ -92,25 +104,102 @@ async function receiveRequest(tx: Tx, actor: ApiClientActor, event: RequestCreat
 }
 
 /**
- * `POST /3/events` for one of an enterprise's API clients. Footprint requests are answered (see
- * above). A PublishedEvent announces footprints of the sender's; a RequestFulfilled or
- * RequestRejected event answers a request of ours. The enterprise keeps no footprint of a
- * partner's and has sent no request yet (the supply-chain exchange builds on this), so those
- * are accepted once valid and change nothing.
+ * A RequestFulfilledEvent or RequestRejectedEvent answering a footprint request the enterprise sent
+ * to a partner: the `source` must lie under a partner the enterprise registered, and the
+ * `requestEventId` name a request it sent to that very partner (another organization's, or one
+ * sent to another partner, is "not found"). Fulfilled: every footprint is validated against the
+ * PACT schema (the first problem refused with its field) and kept as an import of the requester's;
+ * the first per a unit of the kind asked for fulfils the request. The requester is notified; a
+ * sender's retry of the same event changes nothing more.
  */
-export async function receivePactEvent(tx: Tx, actor: Actor | null, { event, baseUrl }: ReceivePactEventInput): Promise<ReceivedPactEvent> {
+async function receiveAnswer(
+  tx: Tx,
+  actor: ApiClientActor,
+  event: RequestFulfilledEvent | RequestRejectedEvent,
+  credentials: CredentialCheck[],
+): Promise<ReceivedPactEvent> {
+  const partner = await partnerOfSource(tx, actor, event.source);
+  if (!partner) throw new ForbiddenError("pact.errors.unknownSource");
+  const [request] = await tx
+    .select()
+    .from(supplyRequests)
+    .where(
+      and(
+        eq(supplyRequests.requesterOrganizationId, actor.organizationId),
+        eq(supplyRequests.partnerId, partner.id),
+        eq(supplyRequests.requestEventId, event.requestEventId),
+      ),
+    )
+    .for("update");
+  if (!request) throw new NotFoundError("pact.errors.requestNotFound");
+  if (request.answerEventId === event.id) return { accepted: true, duplicate: true };
+  if ((request.status !== "pending" && request.status !== "accepted") || isPastDue(request)) throw new ConflictError("pact.errors.requestClosed");
+  const [partnerRow] = await tx.select({ name: pactPartners.name }).from(pactPartners).where(eq(pactPartners.id, partner.id));
+
+  if (event.kind === "requestRejected") {
+    await transitionSupplyRequest(tx, {
+      request,
+      to: "declined",
+      action: "supplyRequest.decline",
+      actor,
+      set: { declineReason: `${event.error.code}: ${event.error.message}`.slice(0, 2000), answerEventId: event.id },
+      data: { eventId: event.id, source: event.source, code: event.error.code, reason: event.error.message },
+    });
+    await notify(tx, {
+      organizationId: request.requesterOrganizationId,
+      kind: "supply.rejectedByPartner",
+      params: { supplier: partnerRow.name, product: request.productName, reason: event.error.message },
+    });
+    return { accepted: true, duplicate: false };
+  }
+
+  const kept: Awaited<ReturnType<typeof keepImportedFootprint>>[] = [];
+  for (const [index, document] of event.pfs.entries()) {
+    kept.push(
+      await keepImportedFootprint(tx, actor, {
+        document,
+        fileName: event.source,
+        credential: credentials[index] ?? null,
+        partnerId: partner.id,
+        field: `data.pfs.${index}`,
+        reuse: true,
+      }),
+    );
+  }
+  const chosen = kept.find((footprint) => unitDimension(footprint.declaredUnit) !== null && unitDimension(footprint.declaredUnit) === unitDimension(request.declaredUnit));
+  if (!chosen) throw new OperationError("errors.validation", { "data.pfs": ["supply.validation.unitMismatch"] });
+  await transitionSupplyRequest(tx, {
+    request,
+    to: "fulfilled",
+    action: "supplyRequest.fulfil",
+    actor,
+    set: { importedFootprintId: chosen.importedFootprintId, answerEventId: event.id },
+    data: { eventId: event.id, source: event.source, footprintId: chosen.document.id, importedFootprintId: chosen.importedFootprintId, selfDeclared: !chosen.document.pcf.verification },
+  });
+  await notify(tx, {
+    organizationId: request.requesterOrganizationId,
+    kind: "supply.fulfilledByPartner",
+    params: { supplier: partnerRow.name, product: request.productName, footprint: chosen.document.id },
+  });
+  return { accepted: true, duplicate: false };
+}
+
+/**
+ * `POST /3/events` for one of an enterprise's API clients. Footprint requests are answered (see
+ * above); a RequestFulfilled or RequestRejected event answers a request the enterprise sent to a
+ * partner. A PublishedEvent announces footprints of the sender's: the enterprise keeps no
+ * subscription to a partner's footprints, so it is accepted once valid and changes nothing.
+ */
+export async function receivePactEvent(tx: Tx, actor: Actor | null, { event, baseUrl, credentials = [] }: ReceivePactEventInput): Promise<ReceivedPactEvent> {
   assertUserCan(actor, "pactEvent.submit");
   if (!isApiClientActor(actor)) throw new ForbiddenError();
   switch (event.kind) {
     case "requestCreated":
       return receiveRequest(tx, actor, event, baseUrl);
-    case "requestFulfilled": {
-      const invalid = event.pfs.findIndex((footprint) => productFootprintProblems(footprint).length > 0);
-      if (invalid >= 0) throw new OperationError("pact.errors.invalidFootprint", { [`data.pfs.${invalid}`]: ["pact.errors.invalidFootprint"] });
-      return { accepted: true, duplicate: false };
-    }
-    case "published":
+    case "requestFulfilled":
     case "requestRejected":
+      return receiveAnswer(tx, actor, event, credentials);
+    case "published":
       return { accepted: true, duplicate: false };
   }
 }

@@ -12,7 +12,7 @@ export type DeliveryOutcomeInput = {
   /** The attempt the outcome belongs to (from the claim). */
   attempt: number;
   delivered: boolean;
-  /** Why the attempt failed, as `kind` or `kind:detail` (lib/pact-delivery/partner-client.ts DeliveryError) — never the partner's response body. */
+  /** Why the attempt failed, as `kind` or `kind:detail` (lib/pact-client/partner-client.ts DeliveryError) — never the partner's response body. */
   error?: string;
   now?: Date;
 };

@@ -11,6 +11,15 @@ import { assertCan, type Actor } from "@/lib/policy";
 export type FlagDependentsInput = { certificateId: string; change: SupplierCertificateChange };
 
 /**
+ * The key of one change of a certificate: its status change at the certificate version it happened
+ * at — or, superseded, the certificate alone (a certificate is renewed once; its later versions,
+ * an expiry for one, do not supersede it again).
+ */
+export function supplierChangeKey(certificate: { id: string; version: number }, change: SupplierCertificateChange): string {
+  return change === "superseded" ? `${certificate.id}:superseded` : `${certificate.id}:${change}:${certificate.version}`;
+}
+
+/**
  * After a supplier certificate's status change commits: every customer line priced with a footprint
  * of that certificate is flagged, each application audited once and its enterprise notified once.
  * Idempotent — the change's key (certificate, change, certificate version) is unique per line, so
@@ -23,7 +32,7 @@ export async function flagApplicationsDependingOn(tx: Tx, actor: Actor | null, i
     .from(certificates)
     .where(eq(certificates.id, input.certificateId));
   if (!certificate) throw new NotFoundError();
-  const changeKey = `${certificate.id}:${input.change}:${certificate.version}`;
+  const changeKey = supplierChangeKey(certificate, input.change);
   const dependents = await tx
     .select({
       lineId: inventoryLines.id,

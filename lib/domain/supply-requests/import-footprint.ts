@@ -9,24 +9,27 @@ import { messageKey } from "@/lib/i18n/translate";
 import type { ProductFootprint } from "@/lib/pact/footprint";
 import { platformUnitOf } from "@/lib/pact/units";
 import { productFootprintProblems, type SchemaProblem } from "@/lib/pact/validate";
-import { assertUserCan, type Actor } from "@/lib/policy";
+import { assertUserCan, type Actor, type UserActor } from "@/lib/policy";
 import { isBoundedDecimal, isSafeText } from "@/lib/validation/zod";
 
-export type ImportFootprintInput = { fileName: string; document: unknown };
+/** The verdict on the credential the document carries (checked by the adapter before the transaction, lib/dal/pact/footprint-credential.ts). */
+export type CredentialCheck = { verdict: string; pointer: string } | null;
 
-/** A refusal at the upload field, naming the document's field (a JSON pointer) and why (a message of supply.import.errors). */
-function refuse(pointer: string, reason: string, params: Record<string, string> = {}): never {
-  throw new OperationError("errors.validation", { file: [messageKey(`supply.import.errors.${reason}`, { pointer, ...params })] });
+export type ImportFootprintInput = { fileName: string; document: unknown; credential?: CredentialCheck };
+
+/** A refusal at `field` (the upload's by default), naming the document's field (a JSON pointer) and why (a message of supply.import.errors). */
+function refuse(field: string, pointer: string, reason: string, params: Record<string, string> = {}): never {
+  throw new OperationError("errors.validation", { [field]: [messageKey(`supply.import.errors.${reason}`, { pointer, ...params })] });
 }
 
 /** The schema's first problem in the reader's language where its keyword has a message; else ajv's own (English) words. */
-function refuseProblem({ path, keyword, params, message }: SchemaProblem): never {
+function refuseProblem(field: string, { path, keyword, params, message }: SchemaProblem): never {
   const within = path === "/" ? "" : path;
-  if (keyword === "required" && typeof params.missingProperty === "string") refuse(`${within}/${params.missingProperty}`, "missing");
-  if (keyword === "enum" && Array.isArray(params.allowedValues)) refuse(path, "notAllowed", { allowed: params.allowedValues.join(", ") });
-  if (keyword === "type" && typeof params.type === "string") refuse(path, "wrongType", { type: params.type });
-  if (keyword === "format" && typeof params.format === "string") refuse(path, "format", { format: params.format });
-  refuse(path, "field", { reason: message });
+  if (keyword === "required" && typeof params.missingProperty === "string") refuse(field, `${within}/${params.missingProperty}`, "missing");
+  if (keyword === "enum" && Array.isArray(params.allowedValues)) refuse(field, path, "notAllowed", { allowed: params.allowedValues.join(", ") });
+  if (keyword === "type" && typeof params.type === "string") refuse(field, path, "wrongType", { type: params.type });
+  if (keyword === "format" && typeof params.format === "string") refuse(field, path, "format", { format: params.format });
+  refuse(field, path, "field", { reason: message });
 }
 
 /** JSON nested deeper than any ProductFootprint needs is refused before it reaches the database. */
@@ -58,29 +61,52 @@ function unstorable(document: unknown): { pointer: string; reason: "unsafeText" 
  * refused with its field. Its value per one declared unit is the PCF (excluding biogenic uptake)
  * divided by the declared amount, in the platform unit the PACT unit counts in. A document
  * without `pcf.verification` is kept as self-declared; a Deprecated one is not imported, as PACT
- * says it is no longer to be used.
+ * says it is no longer to be used; one whose certificate credential fails its signature check is
+ * refused, any other verdict on it is kept with the import.
  */
 export async function importSupplierFootprint(tx: Tx, actor: Actor | null, input: ImportFootprintInput) {
   assertUserCan(actor, "supplierFootprint.import");
+  const kept = await keepImportedFootprint(tx, actor, { ...input, partnerId: null, field: "file", reuse: false });
+  return { importedFootprintId: kept.importedFootprintId };
+}
+
+export type KeepFootprintInput = ImportFootprintInput & {
+  /** The registered partner whose host the document came from, if any. */
+  partnerId: string | null;
+  /** The form or event field a refusal is reported at. */
+  field: string;
+  /** A footprint the organization already imported is used again (an answer to a request) rather than refused. */
+  reuse: boolean;
+};
+
+/**
+ * What every import does, by file, from a partner's URL or in a partner's answer: validated as
+ * above, kept as the organization's import and audited. The caller has asserted its permission.
+ */
+export async function keepImportedFootprint(tx: Tx, actor: UserActor, input: KeepFootprintInput) {
+  const { field } = input;
   const [problem] = productFootprintProblems(input.document);
-  if (problem) refuseProblem(problem);
+  if (problem) refuseProblem(field, problem);
   const badValue = unstorable(input.document);
-  if (badValue) refuse(badValue.pointer, badValue.reason);
+  if (badValue) refuse(field, badValue.pointer, badValue.reason);
   const document = input.document as ProductFootprint;
-  if (document.status !== "Active") refuse("/status", "deprecated");
+  if (document.status !== "Active") refuse(field, "/status", "deprecated");
   const unit = platformUnitOf(document.pcf.declaredUnitOfMeasurement);
-  if (!unit) refuse("/pcf/declaredUnitOfMeasurement", "unitNotCounted");
+  if (!unit) refuse(field, "/pcf/declaredUnitOfMeasurement", "unitNotCounted");
   const amount = new Decimal(document.pcf.declaredUnitAmount);
-  if (!amount.isPositive() || amount.isZero()) refuse("/pcf/declaredUnitAmount", "amountNotPositive");
+  if (!amount.isPositive() || amount.isZero()) refuse(field, "/pcf/declaredUnitAmount", "amountNotPositive");
   const value = new Decimal(document.pcf.pcfExcludingBiogenicUptake).dividedBy(amount).toDecimalPlaces(12).toFixed();
-  if (!isBoundedDecimal(value)) refuse("/pcf/pcfExcludingBiogenicUptake", "valueTooLarge");
+  if (!isBoundedDecimal(value)) refuse(field, "/pcf/pcfExcludingBiogenicUptake", "valueTooLarge");
+  if (input.credential?.verdict === "invalid") refuse(field, input.credential.pointer, "credentialInvalid");
 
   const [existing] = await tx
     .select({ id: importedFootprints.id })
     .from(importedFootprints)
     .where(and(eq(importedFootprints.organizationId, actor.organizationId), eq(importedFootprints.footprintId, document.id)));
-  if (existing) throw new OperationError("errors.validation", { file: ["supply.import.errors.alreadyImported"] });
+  if (existing && input.reuse) return { importedFootprintId: existing.id, document, value, declaredUnit: unit };
+  if (existing) throw new OperationError("errors.validation", { [field]: ["supply.import.errors.alreadyImported"] });
   const verification = document.pcf.verification ?? null;
+  const credentialVerdict = input.credential?.verdict ?? null;
   const [row] = await tx
     .insert(importedFootprints)
     .values({
@@ -93,6 +119,8 @@ export async function importSupplierFootprint(tx: Tx, actor: Actor | null, input
       verification,
       document,
       fileName: input.fileName,
+      partnerId: input.partnerId,
+      credentialVerdict,
       importedBy: actor.id,
     })
     .returning({ id: importedFootprints.id });
@@ -102,7 +130,17 @@ export async function importSupplierFootprint(tx: Tx, actor: Actor | null, input
     entityId: row.id,
     subjectOrganizationId: actor.organizationId,
     region: actor.region,
-    data: { footprintId: document.id, companyName: document.companyName, productName: document.productNameCompany, value, declaredUnit: unit, selfDeclared: verification === null, fileName: input.fileName },
+    data: {
+      footprintId: document.id,
+      companyName: document.companyName,
+      productName: document.productNameCompany,
+      value,
+      declaredUnit: unit,
+      selfDeclared: verification === null,
+      fileName: input.fileName,
+      partnerId: input.partnerId,
+      credentialVerdict,
+    },
   });
-  return { importedFootprintId: row.id };
+  return { importedFootprintId: row.id, document, value, declaredUnit: unit };
 }

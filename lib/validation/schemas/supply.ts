@@ -1,7 +1,7 @@
 import { UNIT_CODES } from "@/lib/calc/units";
 import { todayInShanghai } from "@/lib/certificates/validity";
 import { SHARED_FOOTPRINT_FIELDS, SUPPLY_REQUEST_STATUSES } from "@/lib/enums";
-import { isoDate, z } from "@/lib/validation/zod";
+import { isoDate, textInput, z } from "@/lib/validation/zod";
 
 const optionalText = (max: number) =>
   z
@@ -89,3 +89,10 @@ export type ConfirmSupplierFootprintValues = z.output<typeof confirmSupplierFoot
 
 /** The upload of a PACT ProductFootprint file: at most 1 MB of UTF-8 JSON. */
 export const MAX_FOOTPRINT_FILE_BYTES = 1024 * 1024;
+
+/** A footprint to read from a registered partner's PACT host: its URL there, or its id. */
+export const importPartnerFootprintSchema = z.object({
+  partnerId: z.uuid({ message: "supply.validation.partner" }),
+  reference: textInput().trim().min(1, { message: "supply.import.errors.referenceRequired" }).max(2000, { message: "supply.import.errors.outsidePartner" }),
+});
+export type ImportPartnerFootprintValues = z.output<typeof importPartnerFootprintSchema>;

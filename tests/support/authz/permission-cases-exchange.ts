@@ -10,6 +10,7 @@
  * its own tests (tests/integration/api-tokens.test.ts).
  */
 import crypto from "node:crypto";
+import https from "node:https";
 import { eq, inArray, like } from "drizzle-orm";
 import { db } from "@/db";
 import {
@@ -65,7 +66,9 @@ import { API_SCOPES } from "@/lib/enums";
 import type { IncomingPactEvent } from "@/lib/pact/events";
 import { buildProductFootprint } from "@/lib/pact/footprint";
 import { importSupplierFootprintAction } from "@/lib/actions/supply-requests/import-footprint";
+import { importPartnerFootprintAction } from "@/lib/actions/supply-requests/import-partner-footprint";
 import { importSupplierFootprint } from "@/lib/domain/supply-requests/import-footprint";
+import { importPartnerFootprint } from "@/lib/domain/supply-requests/import-partner-footprint";
 import type { Actor, UserActor } from "@/lib/policy";
 import { batteryDeclarationSchema, type BatteryDeclarationFormInput } from "@/lib/validation/schemas/battery-declaration";
 import { createApiClientSchema } from "@/lib/validation/schemas/api-clients";
@@ -73,6 +76,8 @@ import { registerPartnerSchema, updatePartnerSchema } from "@/lib/validation/sch
 import { actorFor } from "../certificate-fixtures";
 import { actAs, createProduct, TEST_PASSWORD } from "../factories";
 import { footprintSource } from "../../unit/pact/fixtures";
+import { registerPartnerFor } from "../pact";
+import { startTestPactHost, type TestPactHost } from "../pact-host";
 import { fromAction, fromOperation, fromRead, type Outcome } from "./outcome";
 import {
   applicationState,
@@ -110,6 +115,21 @@ const apiClientInput = (marker: string) => ({
   footprintAccess: "all" as const,
   certificateIds: [],
 });
+
+let matrixPactHost: Promise<TestPactHost> | null = null;
+
+/**
+ * One PACT host of the tests' own for the matrix's partner reads, started on first use. The import
+ * action reads partners' hosts with the default HTTPS agent, so the host's certificate is trusted
+ * there for the rest of the run (nothing else in the matrix speaks HTTPS without its own agent).
+ */
+async function partnerHostForMatrix(): Promise<TestPactHost> {
+  matrixPactHost ??= startTestPactHost().then((host) => {
+    https.globalAgent = host.agent!;
+    return host;
+  });
+  return matrixPactHost;
+}
 
 const partnerInput = (marker: string) => ({ name: `${marker} host`, baseUrl: `https://pact-${marker}.example.com/api`, clientId: "carbonlabel", clientSecret: "partner-secret" });
 
@@ -553,6 +573,31 @@ export const EXCHANGE_PERMISSION_CASES: PermissionCase[] = [
           },
         ],
         operation: ({ document }, _world, actor) => fromOperation(importSupplierFootprint, actor, { fileName: "footprint.json", document }),
+        snapshot: ({ document }) => db.select({ id: importedFootprints.id }).from(importedFootprints).where(eq(importedFootprints.footprintId, document.id)),
+      }),
+      situation({
+        name: "a footprint read from the enterprise's PACT partner's host, by its URL there",
+        arrange: async (world) => {
+          const host = await partnerHostForMatrix();
+          const built = buildProductFootprint(footprintSource({ id: crypto.randomUUID() }));
+          if (!built.ok) throw new Error(`no footprint: ${built.gap}`);
+          host.footprints.set(built.footprint.id, built.footprint);
+          // One partner per situation, under a base path of its own on the shared host.
+          const baseUrl = `${host.baseUrl}/partner-${unique()}`;
+          const partnerId = await registerPartnerFor(world.users.enterprise, baseUrl);
+          return { document: built.footprint, partnerId, url: `${baseUrl}/3/footprints/${built.footprint.id}` };
+        },
+        allowed: ["enterprise"],
+        // The partner is the world's enterprise's: any other organization's enterprise finds no such partner.
+        callers: ANY_CALLER,
+        attempts: [
+          {
+            via: "action",
+            name: "importPartnerFootprintAction",
+            run: async ({ partnerId, url }) => fromAction(await importPartnerFootprintAction({ partnerId, reference: url })),
+          },
+        ],
+        operation: ({ document, partnerId, url }, _world, actor) => fromOperation(importPartnerFootprint, actor, { partnerId, url, document }),
         snapshot: ({ document }) => db.select({ id: importedFootprints.id }).from(importedFootprints).where(eq(importedFootprints.footprintId, document.id)),
       }),
     ],

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { deliveryDeadline, nextAttemptAfterFailure, retryDelaySeconds } from "@/lib/pact/delivery-schedule";
 import { geographiesContaining, subdivisionOf } from "@/lib/pact/geography";
-import { normalizePartnerBaseUrl, sourceBelongsTo } from "@/lib/pact/partner-url";
+import { parsePactEvent, requestCreatedEvent } from "@/lib/pact/events";
+import { normalizePartnerBaseUrl, partnerFootprintUrl, sourceBelongsTo } from "@/lib/pact/partner-url";
 import { massPerDeclaredUnit, pactDeclaredUnit } from "@/lib/pact/units";
 import { parseDeliveryError } from "@/lib/pact/vocabulary";
 
@@ -22,6 +23,51 @@ describe("partner base URLs", () => {
     expect(sourceBelongsTo("http://partner.example.com", "https://partner.example.com")).toBe(false);
     expect(sourceBelongsTo("https://partner.example.com.evil.test", "https://partner.example.com")).toBe(false);
     expect(sourceBelongsTo("not a url", "https://partner.example.com")).toBe(false);
+  });
+});
+
+describe("footprint addresses at a partner's host", () => {
+  const base = "https://partner.example.com/pact";
+  const id = "3a6c14a7-4deb-498a-b5ea-16ce2535b576";
+
+  it("are {base}/3/footprints/{id}, from the id or from exactly that URL", () => {
+    expect(partnerFootprintUrl(base, id)).toBe(`${base}/3/footprints/${id}`);
+    expect(partnerFootprintUrl(base, ` ${id.toUpperCase()} `)).toBe(`${base}/3/footprints/${id}`);
+    expect(partnerFootprintUrl(base, `https://PARTNER.example.com:443/pact/3/footprints/${id}`)).toBe(`${base}/3/footprints/${id}`);
+  });
+
+  it("are never another address: other hosts, schemes, paths, credentials, queries or fragments are refused", () => {
+    for (const refused of [
+      `https://partner.example.com.evil.test/pact/3/footprints/${id}`,
+      `http://partner.example.com/pact/3/footprints/${id}`,
+      `https://partner.example.com/3/footprints/${id}`,
+      `https://partner.example.com/pact/3/footprints/${id}/extra`,
+      `https://partner.example.com/pact/../3/footprints/${id}`,
+      `https://user:pw@partner.example.com/pact/3/footprints/${id}`,
+      `https://partner.example.com/pact/3/footprints/${id}?x=1`,
+      `https://partner.example.com/pact/3/footprints/${id}#x`,
+      `https://partner.example.com:8443/pact/3/footprints/${id}`,
+      "https://partner.example.com/pact/3/footprints/not-an-id",
+      "urn:pact:x",
+      "",
+    ]) {
+      expect(partnerFootprintUrl(base, refused), refused).toBeNull();
+    }
+  });
+});
+
+describe("an outgoing RequestCreatedEvent", () => {
+  const context = { id: "request-1", baseUrl: "https://carbonlabel.example.cn", time: new Date("2026-12-01T08:00:00Z") };
+  const request = { productName: "LFP cell", productModel: null, partNumber: null, declaredUnit: "piece", quantityContext: "12 000 a year", dueOn: "2026-12-20", message: "Thanks" };
+
+  it("names the product by URN (as given, or wrapped in ours) and carries the rest in the comment, and parses as a PACT request", () => {
+    const withNumber = requestCreatedEvent(context, { ...request, partNumber: "urn:gtin:4712345060507", productModel: "C-280 Ah" });
+    expect(withNumber).toMatchObject({ specversion: "1.0", id: "request-1", source: "https://carbonlabel.example.cn/3/events", type: "org.wbcsd.pact.ProductFootprint.RequestCreatedEvent.3" });
+    expect(withNumber.data.productId).toEqual(["urn:gtin:4712345060507", "urn:carbonlabel:product:C-280%20Ah"]);
+    const byName = requestCreatedEvent(context, request);
+    expect(byName.data.productId).toEqual(["urn:carbonlabel:product:LFP%20cell"]);
+    expect(byName.data.comment).toBe("Product: LFP cell\nDeclared unit: piece\nQuantity: 12 000 a year\nDue: 2026-12-20\nThanks");
+    expect(parsePactEvent(byName)).toMatchObject({ ok: true, event: { kind: "requestCreated", id: "request-1" } });
   });
 });
 

@@ -5,7 +5,8 @@ import type { OutgoingPactEvent } from "@/lib/pact/events";
 
 /**
  * The platform as a client of a partner's PACT host: OpenID discovery of its token endpoint
- * (falling back to `{base}/auth/token`), the client-credentials grant, and `POST /3/events`.
+ * (falling back to `{base}/auth/token`), the client-credentials grant, `POST /3/events` and
+ * `GET /3/footprints/{id}`.
  * Over `node:https` only: plain http is never spoken, and redirects are never followed, so a
  * partner's answer cannot send the platform to another address.
  */
@@ -18,7 +19,7 @@ export type PartnerTransport = {
 /** Why an attempt failed, stored on the delivery as `kind` or `kind:detail` for the inbox to explain. */
 export class DeliveryError extends Error {
   constructor(
-    readonly kind: Exclude<DeliveryErrorKind, "removed" | "unknown">,
+    readonly kind: Exclude<DeliveryErrorKind, "removed" | "cancelled" | "unknown">,
     readonly detail?: string,
   ) {
     super(detail ? `${kind}:${detail}` : kind);
@@ -32,8 +33,22 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 
 type PartnerResponse = { status: number; contentType: string; body: string };
 
-function call(url: URL, init: { method: "GET" | "POST"; headers: Record<string, string>; body?: string }, transport: PartnerTransport, step: "token" | "event"): Promise<PartnerResponse> {
+/** Thrown when a response is longer than the caller reads (a footprint is at most 1 MB). */
+export class ResponseTooLargeError extends Error {
+  constructor() {
+    super("response too large");
+    this.name = "ResponseTooLargeError";
+  }
+}
+
+function call(
+  url: URL,
+  init: { method: "GET" | "POST"; headers: Record<string, string>; body?: string; maxBytes?: number },
+  transport: PartnerTransport,
+  step: "token" | "event",
+): Promise<PartnerResponse> {
   if (url.protocol !== "https:") return Promise.reject(new DeliveryError(step, "not-https"));
+  const limit = init.maxBytes;
   return new Promise((resolve, reject) => {
     const request = https.request(
       url,
@@ -43,7 +58,9 @@ function call(url: URL, init: { method: "GET" | "POST"; headers: Record<string, 
         let size = 0;
         response.on("data", (chunk: Buffer) => {
           size += chunk.length;
-          if (size <= MAX_RESPONSE_BYTES) chunks.push(chunk);
+          // A caller with a limit of its own refuses a longer answer rather than read part of it.
+          if (limit !== undefined && size > limit) return request.destroy(new ResponseTooLargeError());
+          if (size <= (limit ?? MAX_RESPONSE_BYTES)) chunks.push(chunk);
         });
         response.on("end", () =>
           resolve({ status: response.statusCode ?? 0, contentType: String(response.headers["content-type"] ?? ""), body: Buffer.concat(chunks).toString("utf8") }),
@@ -53,7 +70,7 @@ function call(url: URL, init: { method: "GET" | "POST"; headers: Record<string, 
     );
     request.on("timeout", () => request.destroy(new DeliveryError("timeout")));
     request.on("error", (error) =>
-      reject(error instanceof DeliveryError ? error : new DeliveryError("network", (error as NodeJS.ErrnoException).code ?? "request")),
+      reject(error instanceof DeliveryError || error instanceof ResponseTooLargeError ? error : new DeliveryError("network", (error as NodeJS.ErrnoException).code ?? "request")),
     );
     request.end(init.body);
   });
@@ -116,4 +133,18 @@ export async function postEvent(baseUrl: string, accessToken: string, event: Out
     "event",
   );
   if (response.status < 200 || response.status >= 300) throw new DeliveryError("event", String(response.status));
+}
+
+/**
+ * PACT GetFootprint at the partner's host: the `data` of `GET {url}` (a URL the caller derived
+ * from the partner's base URL), read up to `maxBytes`. A 404 is null; any other failure throws
+ * (DeliveryError: `event:<status>`, `event:not-json`, network or timeout; ResponseTooLargeError).
+ */
+export async function getFootprint(url: string, accessToken: string, maxBytes: number, transport: PartnerTransport = {}): Promise<unknown> {
+  const response = await call(new URL(url), { method: "GET", headers: { accept: "application/json", authorization: `Bearer ${accessToken}` }, maxBytes }, transport, "event");
+  if (response.status === 404) return null;
+  if (response.status !== 200) throw new DeliveryError("event", String(response.status));
+  const body = jsonOf(response);
+  if (!body || !("data" in body)) throw new DeliveryError("event", "not-json");
+  return body.data;
 }
