@@ -7,8 +7,9 @@ import { CLIENT_NAMESPACES } from "./client-namespaces";
 export default function AccountLayout({ children }: { children: ReactNode }) {
   return (
     <ClientMessages namespaces={CLIENT_NAMESPACES}>
-      {children}
+      {/* Before the page: the page streams in its own time, and rendering the toaster first keeps the payload's order the same whatever the page does. */}
       <AreaToaster />
+      {children}
     </ClientMessages>
   );
 }

@@ -10,8 +10,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   await requirePageUser(AREA_ROLES.admin, "/admin");
   return (
     <ClientMessages namespaces={CLIENT_NAMESPACES}>
-      {children}
+      {/* Before the page: the page streams in its own time, and rendering the toaster first keeps the payload's order the same whatever the page does. */}
       <AreaToaster />
+      {children}
     </ClientMessages>
   );
 }

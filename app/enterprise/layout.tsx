@@ -10,8 +10,9 @@ export default async function EnterpriseLayout({ children }: { children: ReactNo
   await requirePageUser(AREA_ROLES.enterprise, "/enterprise");
   return (
     <ClientMessages namespaces={CLIENT_NAMESPACES}>
-      {children}
+      {/* Before the page: the page streams in its own time, and rendering the toaster first keeps the payload's order the same whatever the page does. */}
       <AreaToaster />
+      {children}
     </ClientMessages>
   );
 }

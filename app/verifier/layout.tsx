@@ -10,8 +10,9 @@ export default async function VerifierLayout({ children }: { children: ReactNode
   await requirePageUser(AREA_ROLES.verifier, "/verifier");
   return (
     <ClientMessages namespaces={CLIENT_NAMESPACES}>
-      {children}
+      {/* Before the page: the page streams in its own time, and rendering the toaster first keeps the payload's order the same whatever the page does. */}
       <AreaToaster />
+      {children}
     </ClientMessages>
   );
 }
