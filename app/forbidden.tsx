@@ -7,11 +7,11 @@ import { ROLE_HOME } from "@/lib/policy";
 export default async function Forbidden() {
   const [t, user] = await Promise.all([getTranslations("common"), getCurrentUser()]);
   return (
-    <div className="mx-auto max-w-lg py-16 text-center">
+    <div className="ui-message-page">
       <title>{`${t("forbiddenTitle")} · ${t("appName")}`}</title>
-      <h1 className="text-2xl font-semibold">{t("forbiddenTitle")}</h1>
-      <p className="mt-2 text-slate-600">{t("forbiddenBody")}</p>
-      <Link href={user ? ROLE_HOME[user.role] : "/login"} className="mt-6 inline-block font-medium text-brand-700 hover:underline">
+      <h1>{t("forbiddenTitle")}</h1>
+      <p>{t("forbiddenBody")}</p>
+      <Link href={user ? ROLE_HOME[user.role] : "/login"} className="ui-message-link">
         {user ? t("goHome") : t("signInInstead")}
       </Link>
     </div>

@@ -28,11 +28,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang={locale} className={inter.variable}>
       <body className="flex min-h-screen flex-col font-sans">
         <ClientMessages namespaces={CLIENT_NAMESPACES}>
-          <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+          <a href="#main" className="ui-skip-link">
             {t("skipToContent")}
           </a>
           <SiteHeader header={header} />
-          <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6 lg:px-8">
+          <main id="main" className="ui-main">
             {children}
           </main>
           <SiteFooter operatorName={siteInfo().operatorName} />

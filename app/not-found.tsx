@@ -14,10 +14,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NotFound() {
   const [t, user] = await Promise.all([getTranslations("common"), getCurrentUser()]);
   return (
-    <div className="mx-auto max-w-lg py-16 text-center">
-      <h1 className="text-2xl font-semibold">{t("notFoundTitle")}</h1>
-      <p className="mt-2 text-slate-600">{t("notFoundBody")}</p>
-      <Link href={user ? ROLE_HOME[user.role] : "/"} className="mt-6 inline-block font-medium text-brand-700 hover:underline">
+    <div className="ui-message-page">
+      <h1>{t("notFoundTitle")}</h1>
+      <p>{t("notFoundBody")}</p>
+      <Link href={user ? ROLE_HOME[user.role] : "/"} className="ui-message-link">
         {user ? t("goHome") : t("goStart")}
       </Link>
     </div>

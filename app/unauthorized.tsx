@@ -9,11 +9,11 @@ import { getTranslations } from "next-intl/server";
 export default async function Unauthorized() {
   const t = await getTranslations("common");
   return (
-    <div className="mx-auto max-w-lg py-16 text-center">
+    <div className="ui-message-page">
       <title>{`${t("unauthorizedTitle")} · ${t("appName")}`}</title>
-      <h1 className="text-2xl font-semibold">{t("unauthorizedTitle")}</h1>
-      <p className="mt-2 text-slate-600">{t("unauthorizedBody")}</p>
-      <Link href="/login" className="mt-6 inline-block font-medium text-brand-700 hover:underline">
+      <h1>{t("unauthorizedTitle")}</h1>
+      <p>{t("unauthorizedBody")}</p>
+      <Link href="/login" className="ui-message-link">
         {t("signInInstead")}
       </Link>
     </div>

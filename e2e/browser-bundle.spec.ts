@@ -15,11 +15,12 @@ import { FACTOR_CSV_COLUMNS } from "../lib/regulator/factor-csv";
 const STATIC_DIR = path.resolve(__dirname, "..", process.env.E2E_DIST_DIR || ".next-e2e", "static");
 const MAX_PUBLIC_HTML_BYTES = 25_000;
 /**
- * The public certificate page is not yet within the 25 KB of issue 15: its eleven sections are
- * sent twice (as HTML and as the React payload that hydrates it), 50.5 KB in English when
- * measured (8.9 KB gzipped). This bound keeps it from growing while that target stays open.
+ * The public certificate page is not yet within the 25 KB of issue 15. Its sections are one
+ * client view, so their markup is sent once, but their text still travels twice (as HTML and as
+ * the view's props): 28.6 KB (zh-CN) and 29.3 KB (en) when measured, down from 50.5 KB. This
+ * bound keeps it from growing while that target stays open.
  */
-const MAX_LABEL_PAGE_HTML_BYTES = 52_000;
+const MAX_LABEL_PAGE_HTML_BYTES = 31_000;
 
 /** Words the client legitimately uses that are also column names: enum values, the import files' column headers, zod's own check names. */
 const CLIENT_VOCABULARY = new Set<string>([

@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
 import type { CertificateStatus } from "@/lib/enums";
 import { cn } from "@/lib/utils";
 
@@ -70,8 +69,6 @@ const STATUS_STYLES: Record<CertificateStatus, string> = {
 /** Level 1 (best) to 5, each dark enough for white text (contrast ≥ 5.3 : 1). */
 const GRADE_COLOURS = ["bg-[#1b7a3e]", "bg-[#3b7520]", "bg-[#5c6c10]", "bg-[#8a5a00]", "bg-[#b03a14]"];
 
-const LINK = "font-medium text-brand-700 underline";
-
 function Facts({ facts }: { facts: PublicFact[] }) {
   return (
     <dl className="ui-facts">
@@ -131,7 +128,7 @@ function LabelSection({ label }: Pick<PublicCertificateView, "label">) {
               <li key={language.name} className="flex flex-wrap gap-x-4 gap-y-1">
                 <span>{language.name}:</span>
                 {language.links.map((link) => (
-                  <a key={link.href} className={LINK} href={link.href} download>
+                  <a key={link.href} className="ui-link" href={link.href} download>
                     {link.text}
                   </a>
                 ))}
@@ -156,39 +153,42 @@ function ResultSection({ result }: Pick<PublicCertificateView, "result">) {
         <figure>
           <figcaption className="text-sm font-semibold">{result.chartTitle}</figcaption>
           {/* The bars repeat the table below for sighted readers; the table is the accessible form. */}
-          <div aria-hidden="true" className="mt-2 space-y-1.5 text-xs">
+          <div aria-hidden="true" className="ui-bars">
             {result.stages.map((stage) => (
-              <div key={stage.name} className="grid grid-cols-[7rem_1fr] items-center gap-2 sm:grid-cols-[10rem_1fr]">
-                <span className="truncate">{stage.name}</span>
-                <span className="h-3 rounded bg-slate-100">
-                  <span className="block h-3 rounded bg-brand-600" style={{ width: stage.width }} />
+              <div key={stage.name}>
+                <span>{stage.name}</span>
+                <span>
+                  <span style={{ width: stage.width }} />
                 </span>
               </div>
             ))}
           </div>
-          <Table className="mt-3">
+          {/* Three short columns fit a phone: this table stays a table. */}
+          <table className="ui-narrow-table mt-3">
             <thead>
               <tr>
-                <Th>{result.columns[0]}</Th>
-                <Th className="text-right">{result.columns[1]}</Th>
-                <Th className="text-right">{result.columns[2]}</Th>
+                {result.columns.map((column) => (
+                  <th key={column} scope="col">
+                    {column}
+                  </th>
+                ))}
               </tr>
             </thead>
-            <tbody className="tabular-nums">
+            <tbody>
               {result.stages.map((stage) => (
                 <tr key={stage.name}>
-                  <Td>{stage.name}</Td>
-                  <Td className="text-right">{stage.value}</Td>
-                  <Td className="text-right">{stage.share}</Td>
+                  <td>{stage.name}</td>
+                  <td>{stage.value}</td>
+                  <td>{stage.share}</td>
                 </tr>
               ))}
               <tr className="font-semibold">
-                <Td>{result.total.name}</Td>
-                <Td className="text-right">{result.total.value}</Td>
-                <Td className="text-right">100 %</Td>
+                <td>{result.total.name}</td>
+                <td>{result.total.value}</td>
+                <td>100 %</td>
               </tr>
             </tbody>
-          </Table>
+          </table>
         </figure>
         <div>
           <h3 className="text-sm font-semibold">{result.originTitle}</h3>
@@ -266,10 +266,10 @@ function CredentialSection({ credential }: Pick<PublicCertificateView, "credenti
       </h2>
       <p className="mt-1 text-sm text-slate-600">{credential.text}</p>
       <p className="mt-3 flex flex-wrap gap-x-6 gap-y-2 text-sm">
-        <a href={credential.download.href} download className={LINK}>
+        <a href={credential.download.href} download className="ui-link">
           {credential.download.text}
         </a>
-        <Link href={credential.verify.href} className={LINK}>
+        <Link href={credential.verify.href} className="ui-link">
           {credential.verify.text}
         </Link>
       </p>
@@ -290,7 +290,7 @@ export function PublicCertificateViewPage({ view }: { view: PublicCertificateVie
       <HistorySection history={view.history} />
       <CredentialSection credential={view.credential} />
       <p className="text-center">
-        <Link href={view.registry.href} className="font-medium text-brand-700 hover:underline">
+        <Link href={view.registry.href} className="ui-link">
           {view.registry.text}
         </Link>
       </p>

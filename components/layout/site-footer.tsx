@@ -13,10 +13,10 @@ export function SiteFooter({ operatorName }: { operatorName: string | null }) {
   ];
   return (
     <footer className="mt-12 border-t border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-7xl flex-col gap-3 px-4 py-6 text-sm text-slate-700 sm:flex-row sm:items-center sm:justify-between sm:px-6 lg:px-8">
+      <div className="ui-footer-bar">
         <p>{t("operator", { operator: operatorName ?? t("operatorDefault") })}</p>
         <nav aria-label={t("label")}>
-          <ul className="flex flex-wrap gap-x-1 gap-y-1">
+          <ul className="flex flex-wrap gap-1">
             {links.map((link) => (
               <li key={link.href}>
                 <Link href={link.href} className="ui-footer-link">

@@ -61,9 +61,9 @@ export function SiteHeader({ header }: { header: SiteHeaderView }) {
   ];
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex min-h-14 max-w-7xl items-center gap-4 px-4 sm:px-6 lg:px-8">
-        <Link href="/" className="flex items-center gap-2 font-semibold text-brand-800">
-          <span aria-hidden className="inline-flex h-7 w-7 items-center justify-center rounded-full bg-brand-700 text-xs font-bold text-white">
+      <div className="ui-header-bar">
+        <Link href="/" className="ui-brand">
+          <span aria-hidden>
             CO₂
           </span>
           <span>{common("appName")}</span>
@@ -89,7 +89,7 @@ export function SiteHeader({ header }: { header: SiteHeaderView }) {
               </form>
             </div>
           ) : (
-            <Link href="/login" className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800">
+            <Link href="/login" className="ui-sign-in">
               {t("signIn")}
             </Link>
           )}
