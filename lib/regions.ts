@@ -1,4 +1,4 @@
-/** Administrative divisions (GB/T 2260 codes) the portal knows: the pilot's city and its districts. */
+/** Administrative divisions (GB/T 2260 codes) the portal knows: the pilot's city and its 26 districts. */
 export type Region = { code: string; nameZh: string; nameEn: string };
 
 export const PROVINCES: Region[] = [
@@ -26,11 +26,19 @@ export const DISTRICTS: Record<string, Region[]> = {
     { code: "500111", nameZh: "大足区", nameEn: "Dazu" },
     { code: "500112", nameZh: "渝北区", nameEn: "Yubei" },
     { code: "500113", nameZh: "巴南区", nameEn: "Banan" },
+    { code: "500114", nameZh: "黔江区", nameEn: "Qianjiang" },
     { code: "500115", nameZh: "长寿区", nameEn: "Changshou" },
     { code: "500116", nameZh: "江津区", nameEn: "Jiangjin" },
     { code: "500117", nameZh: "合川区", nameEn: "Hechuan" },
     { code: "500118", nameZh: "永川区", nameEn: "Yongchuan" },
+    { code: "500119", nameZh: "南川区", nameEn: "Nanchuan" },
     { code: "500120", nameZh: "璧山区", nameEn: "Bishan" },
+    { code: "500151", nameZh: "铜梁区", nameEn: "Tongliang" },
+    { code: "500152", nameZh: "潼南区", nameEn: "Tongnan" },
+    { code: "500153", nameZh: "荣昌区", nameEn: "Rongchang" },
+    { code: "500154", nameZh: "开州区", nameEn: "Kaizhou" },
+    { code: "500155", nameZh: "梁平区", nameEn: "Liangping" },
+    { code: "500156", nameZh: "武隆区", nameEn: "Wulong" },
   ],
 };
 
