@@ -14,8 +14,8 @@ test.describe("sign-in and role homes", () => {
     { email: "verifier@demo.carbonlabel.org", path: "/verifier", heading: en.verifier.queueTitle, shows: "Yutan Certification Centre" },
     { email: "reviewer@demo.carbonlabel.org", path: "/verifier", heading: en.verifier.queueTitle, shows: "Yutan Certification Centre" },
     { email: "bureau@demo.carbonlabel.org", path: "/regulator", heading: en.regulator.dashboardTitle, shows: "Chongqing Ecology and Environment Bureau" },
-    // The organizations table lists every organization; the user table pages newest accounts first, so a seeded user may be on a later page.
-    { email: "admin@demo.carbonlabel.org", path: "/admin", heading: en.admin.title, shows: "渝碳认证中心" },
+    // The organizations table lists every organization (by its English name on an English page); the user table pages newest accounts first, so a seeded user may be on a later page.
+    { email: "admin@demo.carbonlabel.org", path: "/admin", heading: en.admin.title, shows: "Yutan Certification Centre" },
   ];
 
   for (const home of homes) {
