@@ -11,9 +11,9 @@ import { publishStatusLists } from "./status-lists";
 
 /**
  * Start-up backfill: certificates issued before credentials existed get theirs, signed by the
- * platform with their body's key, each audited. Only certificates with a frozen snapshot are
- * signed: a credential states what the snapshot certified, so a row without one (the benchmark's
- * synthetic data) has nothing to sign.
+ * platform with their body's key, each audited. Only certificates whose snapshot names the
+ * verified submission are signed: a credential states what that verification certified (its
+ * inventory's digest), so a row without one (the benchmark's synthetic data) has nothing to sign.
  */
 export async function issueMissingCredentials(tx: Tx, actor: Actor | null) {
   assertCan(actor, "credential.issueMissing");
@@ -23,7 +23,7 @@ export async function issueMissingCredentials(tx: Tx, actor: Actor | null) {
     .select({ certificate: certificates })
     .from(certificates)
     .leftJoin(certificateCredentials, eq(certificateCredentials.certificateId, certificates.id))
-    .where(sql`${isNull(certificateCredentials.certificateId)} and ${certificates.snapshot} ? 'inventory'`)
+    .where(sql`${isNull(certificateCredentials.certificateId)} and ${certificates.snapshot} ? 'submission'`)
     .orderBy(asc(certificates.issuedOn), asc(certificates.number));
 
   const bodiesWithStatus = new Set<string>();
