@@ -75,7 +75,7 @@ const ROUTES: Record<string, { email?: string; pages: string[]; links?: Array<{ 
   },
   admin: {
     email: "admin@demo.carbonlabel.org",
-    pages: ["/admin", "/admin/factors", "/admin/factors/new", "/admin/signing-keys", "/admin/jobs", "/admin/outbox"],
+    pages: ["/admin", "/admin/organizations/new", "/admin/users/new", "/admin/factors", "/admin/factors/new", "/admin/signing-keys", "/admin/jobs", "/admin/outbox"],
     links: [{ from: "/admin/outbox", pattern: /^\/admin\/outbox\/[0-9a-f-]{36}$/, route: "/admin/outbox/[id]" }],
   },
 };

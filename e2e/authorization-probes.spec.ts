@@ -145,6 +145,8 @@ const TARGETS: Record<string, Target> = {
   "page /admin": areaPage("admin", "/admin"),
   "page /admin/factors": areaPage("admin", "/admin/factors"),
   "page /admin/factors/new": areaPage("admin", "/admin/factors/new"),
+  "page /admin/organizations/new": areaPage("admin", "/admin/organizations/new"),
+  "page /admin/users/new": areaPage("admin", "/admin/users/new"),
   "page /admin/outbox": areaPage("admin", "/admin/outbox"),
   // A message the outbox does not hold: the operator gets its 404, anyone else the area's refusal.
   "page /admin/outbox/[id]": {
@@ -337,12 +339,16 @@ test.describe("cross-tenant HTTP probes", () => {
     // Another region's regulator, created the way the operator does it.
     await signIn(page, EMAILS.admin);
     const bureauName = `四川省生态环境厅 ${Date.now()}`;
+    await page.goto("/admin/organizations/new");
     const organizationForm = page.locator("form").filter({ has: page.getByRole("button", { name: en.admin.createOrganization }) });
     await organizationForm.getByLabel(en.admin.kind).selectOption({ label: en.common.organizationKinds.regulator });
     await organizationForm.getByLabel(en.admin.nameZh).fill(bureauName);
     await organizationForm.getByLabel(en.common.region).selectOption({ label: "Sichuan" });
     await organizationForm.getByRole("button", { name: en.admin.createOrganization }).click();
     await expect(page.getByText(en.admin.organizationCreated)).toBeVisible();
+    await expect(page).toHaveURL(/\/admin$/);
+    await expect(page.getByRole("cell", { name: bureauName }).first()).toBeVisible();
+    await page.goto("/admin/users/new");
     const userForm = page.locator("form").filter({ has: page.getByRole("button", { name: en.admin.createUser }) });
     await userForm.getByLabel(en.admin.organization).selectOption({ label: `${bureauName} · ${en.common.organizationKinds.regulator}` });
     await userForm.getByLabel(en.admin.role).selectOption({ label: en.common.roles.regulator });
@@ -351,6 +357,7 @@ test.describe("cross-tenant HTTP probes", () => {
     await userForm.getByLabel(en.admin.initialPassword).fill(SICHUAN_PASSWORD);
     await userForm.getByRole("button", { name: en.admin.createUser }).click();
     await expect(page.getByText(en.admin.userCreated)).toBeVisible();
+    await expect(page.getByRole("cell", { name: SICHUAN_EMAIL, exact: true })).toBeVisible();
     await signOut(page);
 
     // The laptop maker's certified product, its application and certificate.

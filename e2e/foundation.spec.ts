@@ -119,6 +119,11 @@ test("an enterprise signs up, lands on its home, and the admin can disable it", 
   await signOut(page);
 
   await signIn(page, "admin@demo.carbonlabel.org");
+  // Users are listed 25 a page: search for the new one, whoever else signed up meanwhile.
+  const userSearch = page.getByRole("form", { name: en.admin.userSearch.label });
+  await userSearch.getByLabel(en.admin.userSearch.text).fill(email);
+  await userSearch.getByRole("button", { name: en.common.search, exact: true }).click();
+  await expect(page).toHaveURL(/\/admin\?q=/);
   // The contact person's mobile number, as the operator reads it, in the new user's row.
   await expect(page.getByRole("row").filter({ hasText: email }).getByText(en.admin.mobile.replace("{mobile}", "139 2345 6789"))).toBeVisible();
   await page.getByRole("button", { name: en.admin.disableUser.replace("{email}", email) }).click();
@@ -136,14 +141,21 @@ test("the admin creates a verification body and a user in it", async ({ page, co
   await useEnglish(context);
   await signIn(page, "admin@demo.carbonlabel.org");
   const name = `端到端认证中心 ${Date.now()}`;
+  // Each form is on its own page, opened from its table's card; a success returns to /admin.
+  await page.getByRole("link", { name: en.admin.newOrganization }).click();
+  await expect(page).toHaveURL(/\/admin\/organizations\/new$/);
+  await expect(page.getByRole("heading", { level: 1, name: en.admin.newOrganization })).toBeVisible();
   const organizationForm = page.locator("form").filter({ has: page.getByRole("button", { name: en.admin.createOrganization }) });
   await organizationForm.getByLabel(en.admin.nameZh).fill(name);
   await organizationForm.getByLabel(en.common.district).selectOption({ label: "Yubei" });
   await organizationForm.getByLabel(en.admin.accreditationNo).fill("CNCA-R-2026-999");
   await organizationForm.getByRole("button", { name: en.admin.createOrganization }).click();
   await expect(page.getByText(en.admin.organizationCreated)).toBeVisible();
+  await expect(page).toHaveURL(/\/admin$/);
   await expect(page.getByRole("cell", { name }).first()).toBeVisible();
 
+  await page.getByRole("link", { name: en.admin.newUser }).click();
+  await expect(page).toHaveURL(/\/admin\/users\/new$/);
   const userForm = page.locator("form").filter({ has: page.getByRole("button", { name: en.admin.createUser }) });
   await userForm.getByLabel(en.admin.organization).selectOption({ label: `${name} · ${en.common.organizationKinds.verification_body}` });
   await userForm.getByLabel(en.admin.role).selectOption({ label: en.common.roles.reviewer });
@@ -153,6 +165,9 @@ test("the admin creates a verification body and a user in it", async ({ page, co
   await userForm.getByLabel(en.admin.initialPassword).fill("a-long-password");
   await userForm.getByRole("button", { name: en.admin.createUser }).click();
   await expect(page.getByText(en.admin.userCreated)).toBeVisible();
+  // Back on the list searched for the new email: its row is shown however many pages of users there are.
+  await expect(page).toHaveURL(/\/admin\?q=/);
+  await expect(page.getByLabel(en.admin.userSearch.text)).toHaveValue(email);
   await expect(page.getByRole("cell", { name: email, exact: true })).toBeVisible();
   await signOut(page);
 

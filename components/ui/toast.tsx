@@ -21,9 +21,18 @@ export function Toast({ children }: { children: string }) {
   // development double effects show it once).
   const id = useId();
   useEffect(() => {
-    toast.success(children, { id, duration: TOAST_MS });
+    announceSuccess(children, id);
   }, [id, children]);
   return null;
+}
+
+/**
+ * The same success toast, shown from an event handler: for a form on its own page that leaves it
+ * once its action succeeded, so no `Toast` stays rendered. The area's `Toaster` sits in the area's
+ * layout and outlives the navigation, so the message is read on the page the form returns to.
+ */
+export function announceSuccess(message: string, id?: string) {
+  toast.success(message, { id, duration: TOAST_MS });
 }
 
 /**

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, ne, or, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { organizations, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -21,6 +21,19 @@ export async function listOrganizations(user: CurrentUser) {
       userCount: sql<number>`(select count(*)::int from ${users} where ${users.organizationId} = ${organizations.id})`.mapWith(Number),
     })
     .from(organizations)
+    .orderBy(asc(organizations.kind), asc(organizations.name));
+}
+
+/**
+ * The organizations the operator may create a user in: verification bodies and regulator bureaus.
+ * An enterprise's people come through its own sign-up.
+ */
+export async function listUserOrganizationOptions(user: CurrentUser) {
+  assertCan(user, "user.manage");
+  return db
+    .select({ id: organizations.id, name: organizations.name, kind: organizations.kind })
+    .from(organizations)
+    .where(ne(organizations.kind, "enterprise"))
     .orderBy(asc(organizations.kind), asc(organizations.name));
 }
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { emissionFactors } from "@/db/schema";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
-import { listUsers } from "@/lib/dal/admin-directory";
+import { listUserOrganizationOptions, listUsers } from "@/lib/dal/admin-directory";
 import { AUDIT_PAGE_SIZE, auditFilterChoices, listAuditEvents } from "@/lib/dal/audit-trail";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { searchFactors } from "@/lib/dal/factors";
@@ -117,6 +117,35 @@ describe("admin user list: search and pages", () => {
   it("is the operator's read only", async () => {
     for (const user of [east.regulator, east.enterpriseUser, east.verifier]) {
       await expect(listUsers(await asCurrent(user), { q: token })).rejects.toBeInstanceOf(ForbiddenError);
+    }
+  });
+
+  it("finds a new user by the whole email, the search the new-user page returns to", async () => {
+    const operator = await asCurrent(await createUser("admin"));
+    // Older than every other account, so on the last page of the unsearched list: the search finds it alone.
+    const person = await createUser("reviewer", east.body.id, { email: `new-${token}@test.carbonlabel.org`, createdAt: new Date(Date.UTC(2000, 0, 1)) });
+    const found = await listUsers(operator, { q: person.email });
+    expect(found).toMatchObject({ total: 1, page: 1, pageCount: 1 });
+    expect(found.items.map((row) => row.id)).toEqual([person.id]);
+  });
+});
+
+describe("admin new-user page: the organizations a user may be created in", () => {
+  it("offers the bodies and bureaus, never an enterprise (its people sign up themselves)", async () => {
+    const body = await createOrganization("verification_body", { name: `${token} 新核查机构` });
+    const bureau = await createOrganization("regulator", { name: `${token} 新监管部门`, region: "950000", district: null });
+    const enterprise = await createOrganization("enterprise", { name: `${token} 新企业` });
+    const options = await listUserOrganizationOptions(await asCurrent(await createUser("admin")));
+    const ids = options.map((option) => option.id);
+    expect(options).toContainEqual({ id: body.id, name: body.name, kind: "verification_body" });
+    expect(options).toContainEqual({ id: bureau.id, name: bureau.name, kind: "regulator" });
+    expect(ids).not.toContain(enterprise.id);
+    expect(options.filter((option) => option.kind === "enterprise")).toEqual([]);
+  });
+
+  it("is the operator's read only", async () => {
+    for (const user of [east.regulator, east.enterpriseUser, east.verifier]) {
+      await expect(listUserOrganizationOptions(await asCurrent(user))).rejects.toBeInstanceOf(ForbiddenError);
     }
   });
 });

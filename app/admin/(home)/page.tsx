@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { Badge } from "@/components/ui/badge";
+import { buttonVariants } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -14,8 +15,6 @@ import { getAdminDirectory } from "@/lib/dal/admin-directory";
 import { regionName } from "@/lib/regions";
 import { formatMobile } from "@/lib/validation/mobile";
 import { userSearchSchema } from "@/lib/validation/schemas/organizations";
-import { OrganizationForm } from "./organization-form";
-import { UserForm } from "./user-form";
 import { UserRowActions } from "./user-row-actions";
 import { DATE_TIME_FORMAT } from "@/lib/i18n/date-format";
 
@@ -56,26 +55,15 @@ export default async function AdminHome({ searchParams }: PageProps) {
         }
       />
       <div className="space-y-6">
-        <div className="grid gap-6 lg:grid-cols-2">
-          <Card>
-            <CardHeader title={t("newOrganization")} />
-            <CardBody>
-              <OrganizationForm />
-            </CardBody>
-          </Card>
-          <Card>
-            <CardHeader title={t("newUser")} />
-            <CardBody>
-              <UserForm
-                organizations={organizationRows
-                  .filter((o) => o.kind !== "enterprise")
-                  .map((o) => ({ id: o.id, name: o.name, kind: o.kind }))}
-              />
-            </CardBody>
-          </Card>
-        </div>
         <Card>
-          <CardHeader title={t("organizations")} />
+          <CardHeader
+            title={t("organizations")}
+            actions={
+              <Link className={buttonVariants({ size: "sm" })} href="/admin/organizations/new">
+                {t("newOrganization")}
+              </Link>
+            }
+          />
           <Table>
             <thead>
               <tr>
@@ -106,7 +94,14 @@ export default async function AdminHome({ searchParams }: PageProps) {
           </Table>
         </Card>
         <Card>
-          <CardHeader title={t("users")} />
+          <CardHeader
+            title={t("users")}
+            actions={
+              <Link className={buttonVariants({ size: "sm" })} href="/admin/users/new">
+                {t("newUser")}
+              </Link>
+            }
+          />
           <CardBody className="border-b border-slate-200">
             <form method="get" action="/admin" aria-label={t("userSearch.label")} className="grid items-end gap-4 sm:grid-cols-[1fr_auto]">
               <SearchField id="user-q" label={t("userSearch.text")} hint={t("userSearch.hint")} defaultValue={search.q} />

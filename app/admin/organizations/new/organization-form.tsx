@@ -1,11 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useMessage } from "@/components/use-message";
 import { RegionFields } from "@/components/forms/region-fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
-import { Toast } from "@/components/ui/toast";
+import { announceSuccess } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
@@ -14,22 +15,26 @@ import { createOrganizationSchema, MANAGED_ORGANIZATION_KINDS } from "@/lib/vali
 
 const EMPTY = { kind: "verification_body", name: "", nameEn: "", region: "500000", district: "", accreditationNo: "" } as const;
 
+/** The form creating an organization, on its own page: once created, back to the list with a toast. */
 export function OrganizationForm() {
   const t = useTranslations("admin");
   const common = useTranslations("common");
   const translate = useMessage();
+  const router = useRouter();
   const { form, formError, succeeded, onSubmit, errors, isSubmitting } = useActionForm({
     schema: createOrganizationSchema,
     defaultValues: EMPTY,
     action: createOrganizationAction,
-    resetOnSuccess: true,
+    onSuccess: () => {
+      announceSuccess(t("organizationCreated"));
+      router.push("/admin");
+    },
   });
   const kind = form.watch("kind");
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t("newOrganization")}>
       {formError ? <Alert tone="danger">{translate(formError)}</Alert> : null}
-      {succeeded ? <Toast>{t("organizationCreated")}</Toast> : null}
       <Field label={t("kind")} error={errors.kind?.message}>
         <Select {...form.register("kind")}>
           {MANAGED_ORGANIZATION_KINDS.map((value) => (
@@ -53,7 +58,8 @@ export function OrganizationForm() {
           <Input {...form.register("accreditationNo")} />
         </Field>
       ) : null}
-      <Button type="submit" disabled={isSubmitting}>
+      {/* Still disabled while the list loads after a success: a second click would create a twin. */}
+      <Button type="submit" disabled={isSubmitting || succeeded}>
         {t("createOrganization")}
       </Button>
     </form>
