@@ -175,7 +175,7 @@ async function measure(database: Db, record: Recorder, enterprises: readonly Ent
   return { perSecond: latencies.length / seconds, p95: percentile(latencies, 0.95) };
 }
 
-export type AuditThroughputRow = { writers: number; before: number; after: number; beforeP95: number; afterP95: number };
+type AuditThroughputRow = { writers: number; before: number; after: number; beforeP95: number; afterP95: number };
 
 type Design = { record: Recorder; database: Awaited<ReturnType<typeof throwAwayDatabase>>; enterprises: Enterprise[] };
 

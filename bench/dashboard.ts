@@ -48,7 +48,7 @@ async function rawSqlMs(region: string, filters: DashboardFilters) {
   return { sum: times.reduce((a, b) => a + b, 0), max: Math.max(...times) };
 }
 
-export type DashboardBenchRow = { filter: string; p50: number; p95: number; rawSqlSum: number; rawSqlMax: number };
+type DashboardBenchRow = { filter: string; p50: number; p95: number; rawSqlSum: number; rawSqlMax: number };
 
 export async function runDashboardBench(): Promise<DashboardBenchRow[]> {
   const user = await regulatorOfLargestRegion();

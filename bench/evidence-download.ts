@@ -29,7 +29,7 @@ const AUTH_SECRET = process.env.AUTH_SECRET || "bench-only-secret-0123456789abcd
 const SESSION_COOKIE = "authjs.session-token";
 const MB = 1024 * 1024;
 
-export type DownloadBenchRow = {
+type DownloadBenchRow = {
   storage: string;
   baselineRssMb: number;
   peakRssMb: number;

@@ -7,7 +7,7 @@
 const CATEGORIES = ["performance", "accessibility", "best-practices"] as const;
 type Category = (typeof CATEGORIES)[number];
 
-export type LighthouseRow = { url: string } & Record<Category, number>;
+type LighthouseRow = { url: string } & Record<Category, number>;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -40,7 +40,7 @@ const APP_PORT = Number(process.env.BENCH_PORT || 3190);
 const BARE_PORT = APP_PORT + 1;
 const SAMPLE_SIZE = 500;
 
-export type PublicLabelBenchRow = { target: string; requestsPerSecond: number; p99Ms: number; averageMs: number; non2xx: number };
+type PublicLabelBenchRow = { target: string; requestsPerSecond: number; p99Ms: number; averageMs: number; non2xx: number };
 
 async function sampleNumbers(databaseUrl: string): Promise<string[]> {
   const client = new Client({ connectionString: databaseUrl });

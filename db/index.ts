@@ -200,7 +200,7 @@ export async function readReplica<T>(read: (reader: Db) => Promise<T>): Promise<
   }
 }
 
-export type ReplicaState =
+type ReplicaState =
   | { configured: false }
   | { configured: true; reachable: false }
   | { configured: true; reachable: true; lagSeconds: number | null };

@@ -9,6 +9,8 @@ import { startLoopbackSmtp, type LoopbackSmtp, type ReceivedMail } from "../test
 import { en, openEnglishBrowser, signIn, signUpFreshEnterprise } from "./support";
 
 const reset = en.security.reset;
+/** The new-password fields are the password change form's (components/forms/new-password-fields.tsx). */
+const passwords = en.security.page;
 
 let smtp: LoopbackSmtp;
 test.beforeAll(async () => {
@@ -57,15 +59,15 @@ test("a forgotten password is reset with the emailed link, which works once and 
   const link = linkIn(mail, "/reset-password");
   const newPassword = "harbour-lantern-quartz-58";
   await visitor.page.goto(link);
-  await visitor.page.getByLabel(reset.newPassword, { exact: true }).fill(newPassword);
-  await visitor.page.getByLabel(reset.confirmPassword).fill(newPassword);
+  await visitor.page.getByLabel(passwords.newPassword, { exact: true }).fill(newPassword);
+  await visitor.page.getByLabel(passwords.confirmPassword).fill(newPassword);
   await visitor.page.getByRole("button", { name: reset.submit }).click();
   await expect(visitor.page.getByText(reset.done)).toBeVisible();
 
   // The same link a second time is refused.
   await visitor.page.goto(link);
-  await visitor.page.getByLabel(reset.newPassword, { exact: true }).fill("another-orchid-sextant-77");
-  await visitor.page.getByLabel(reset.confirmPassword).fill("another-orchid-sextant-77");
+  await visitor.page.getByLabel(passwords.newPassword, { exact: true }).fill("another-orchid-sextant-77");
+  await visitor.page.getByLabel(passwords.confirmPassword).fill("another-orchid-sextant-77");
   await visitor.page.getByRole("button", { name: reset.submit }).click();
   await expect(visitor.page.getByText(reset.invalidLink)).toBeVisible();
 

@@ -52,7 +52,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 }
 
 /** The consent box's accessible name: its label's sentence, the catalog's without the link tags. */
-export const SIGN_UP_CONSENT = en.signup.consent.replace(/<\/?(terms|privacy)>/g, "");
+const SIGN_UP_CONSENT = en.signup.consent.replace(/<\/?(terms|privacy)>/g, "");
 
 /**
  * On /signup, the contact person's mobile number, the password and its confirmation, and the tick

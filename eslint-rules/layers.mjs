@@ -5,7 +5,7 @@
  * import each other, directly or around a circle. ARCHITECTURE.md explains
  * each layer; keep the two in step.
  */
-export const LAYERS = [
+const LAYERS = [
   { rank: 0, name: "ground", paths: ["lib/enums.ts", "lib/errors.ts", "lib/result.ts", "lib/service-health.ts", "lib/utils.ts"] },
   { rank: 1, name: "i18n", paths: ["lib/i18n"] },
   { rank: 2, name: "calc", paths: ["lib/calc"] },

@@ -34,29 +34,23 @@ export const EMISSION_CATEGORIES = ["fossil", "biogenic", "land_use_change"] as 
 export type EmissionCategory = (typeof EMISSION_CATEGORIES)[number];
 
 export const LINE_VERIFICATIONS = ["unverified", "verified"] as const;
-export type LineVerification = (typeof LINE_VERIFICATIONS)[number];
 
 export const FINDING_SEVERITIES = ["major", "minor", "observation"] as const;
-export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];
 
 export const FINDING_STATUSES = ["open", "closed"] as const;
-export type FindingStatus = (typeof FINDING_STATUSES)[number];
 
 export const RECOMMENDATIONS = ["approve", "reject"] as const;
-export type Recommendation = (typeof RECOMMENDATIONS)[number];
 
 export const CERTIFICATE_STATUSES = ["valid", "suspended", "withdrawn", "expired"] as const;
 export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
 
 export const SURVEILLANCE_RESULTS = ["passed", "failed"] as const;
-export type SurveillanceResult = (typeof SURVEILLANCE_RESULTS)[number];
 
 export const TEAM_ROLES = ["lead", "member"] as const;
 export type TeamRole = (typeof TEAM_ROLES)[number];
 
 /** A verification body's signing key: one active at a time; retired keys stay published so old credentials verify. */
 export const SIGNING_KEY_STATUSES = ["active", "retired"] as const;
-export type SigningKeyStatus = (typeof SIGNING_KEY_STATUSES)[number];
 
 /** The Bitstring Status List purposes each credential has an entry in (W3C Bitstring Status List v1.0). */
 export const STATUS_PURPOSES = ["revocation", "suspension"] as const;

@@ -1,5 +1,5 @@
 /** Administrative divisions (GB/T 2260 codes) the portal knows: the pilot's city and its 26 districts. */
-export type Region = { code: string; nameZh: string; nameEn: string };
+type Region = { code: string; nameZh: string; nameEn: string };
 
 export const PROVINCES: Region[] = [
   { code: "500000", nameZh: "重庆市", nameEn: "Chongqing" },

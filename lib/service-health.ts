@@ -3,7 +3,7 @@
  * mail). A service module offers a `ServiceProbe`; until a service exists or is set up, its probe
  * is `notConfigured`. Only the primary database being down makes the whole service unavailable.
  */
-export type ServiceStatus = "ok" | "degraded" | "not_configured";
+type ServiceStatus = "ok" | "degraded" | "not_configured";
 
 /** The status, plus the service's own measurements (e.g. `queueLagSeconds`, `failed`). */
 export type ServiceHealth = { status: ServiceStatus } & { [measure: string]: string | number | boolean | null };

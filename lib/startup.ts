@@ -15,7 +15,7 @@ import { seedDemoWorkflow } from "@/lib/seed/demo-workflow";
 import { seedReferenceData } from "@/lib/seed/reference-data";
 
 /** Demo mode = the embedded database; a real PostgreSQL means production mode. */
-export function isDemoMode(): boolean {
+function isDemoMode(): boolean {
   return !process.env.DATABASE_URL;
 }
 

@@ -14,9 +14,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-export type ProxyRoute = { prefix: string; upstream: string };
+type ProxyRoute = { prefix: string; upstream: string };
 
-export type CaddyOptions = {
+type CaddyOptions = {
   httpsPort: number;
   /** host:port of the app, or unix//path of a socket. */
   upstream: string;
@@ -25,7 +25,7 @@ export type CaddyOptions = {
   routes?: ProxyRoute[];
 };
 
-export function caddyfile({ httpsPort, upstream, storageDir, routes = [] }: CaddyOptions): string {
+function caddyfile({ httpsPort, upstream, storageDir, routes = [] }: CaddyOptions): string {
   const routeBlocks = routes
     .map((route) => `\thandle_path ${route.prefix}/* {\n\t\treverse_proxy ${route.upstream}\n\t}\n`)
     .join("");
@@ -51,7 +51,7 @@ ${routeBlocks}\thandle {
 }
 
 /** The root certificate of Caddy's local CA: what a client (or NODE_EXTRA_CA_CERTS) trusts. */
-export function caddyRootCertificate(storageDir: string): string {
+function caddyRootCertificate(storageDir: string): string {
   return path.join(storageDir, "pki", "authorities", "local", "root.crt");
 }
 

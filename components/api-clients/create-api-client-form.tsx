@@ -14,7 +14,7 @@ import { createApiClientSchema } from "@/lib/validation/schemas/api-clients";
 import { OneTimeSecret } from "./one-time-secret";
 import { scopeKey } from "./scope-key";
 
-export type FootprintChoice = { id: string; number: string; productName: string; status: CertificateStatus };
+type FootprintChoice = { id: string; number: string; productName: string; status: CertificateStatus };
 
 type Props = {
   grantableScopes: readonly ApiScope[];

@@ -14,7 +14,7 @@ import { cn } from "@/lib/utils";
  */
 
 export type PublicFact = { term: string; value: string; mono?: boolean };
-export type PublicLink = { href: string; text: string };
+type PublicLink = { href: string; text: string };
 
 export type PublicCertificateView = {
   status: {

@@ -19,7 +19,7 @@ import type { FactorOption } from "@/lib/dal/emission-factors";
 import { inventoryLineSchema, unitConversionError, type InventoryLineInput } from "@/lib/validation/schemas/inventory";
 import { FactorPicker, type FactorFilters } from "./factor-picker";
 
-export type GasOption = { gas: string; nameZh: string; nameEn: string; value: string };
+type GasOption = { gas: string; nameZh: string; nameEn: string; value: string };
 
 type Props = {
   applicationId: string;

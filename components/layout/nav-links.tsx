@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn, currentNavHref } from "@/lib/utils";
 
-export type NavLinkItem = { href: string; label: string };
+type NavLinkItem = { href: string; label: string };
 
 /** The header's links, the current page's marked for sight and for screen readers (aria-current). */
 export function NavLinks({ items, className, linkClassName, onNavigate }: { items: NavLinkItem[]; className?: string; linkClassName?: string; onNavigate?: () => void }) {

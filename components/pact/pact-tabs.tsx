@@ -8,7 +8,7 @@ const TABS = [
   { href: "/enterprise/pact/partners", key: "partners" },
 ] as const;
 
-export type PactTab = (typeof TABS)[number]["key"];
+type PactTab = (typeof TABS)[number]["key"];
 
 /** The three pages of an enterprise's PACT exchange. */
 export async function PactTabs({ current }: { current: PactTab }) {

@@ -13,8 +13,8 @@ import { saveScenarioChangeAction } from "@/lib/actions/scenarios/save-scenario-
 import { SCENARIO_CHANGE_KINDS } from "@/lib/enums";
 import { scenarioChangeSchema } from "@/lib/validation/schemas/scenarios";
 
-export type ChangeFormLine = { id: string; label: string; dimension: string | null; directGas: boolean };
-export type ChangeFormFactor = { id: string; nameZh: string; nameEn: string; value: string; unit: string; dimension: string | null };
+type ChangeFormLine = { id: string; label: string; dimension: string | null; directGas: boolean };
+type ChangeFormFactor = { id: string; nameZh: string; nameEn: string; value: string; unit: string; dimension: string | null };
 
 /**
  * Adds one what-if change to one line. The factor list offers only factors whose unit the

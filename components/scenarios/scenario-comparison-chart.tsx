@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 
 const STAGE_COLORS = ["#15803d", "#0e7490", "#a16207", "#7c3aed", "#be123c"];
 
-export type ComparisonSeries = { key: string; label: string };
+type ComparisonSeries = { key: string; label: string };
 
 /**
  * One stacked bar per scenario (the current inventory first), a segment per life-cycle stage.

@@ -5,7 +5,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { buttonVariants } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
 
-export type DownloadMenuLink = { href: string; label: string };
+type DownloadMenuLink = { href: string; label: string };
 
 type Props = {
   /** The button's visible text ("Download"). */

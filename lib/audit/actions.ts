@@ -99,4 +99,3 @@ export const AUDIT_ACTIONS = [
   "user.signOutEverywhere",
   "user.verifyEmail",
 ] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];

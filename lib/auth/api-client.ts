@@ -10,7 +10,7 @@ import { isApiScope, isClientIdFormat, verifyAccessToken } from "./api-credentia
 /** last_used_at is bookkeeping, not an audit record: written at most this often per client. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-export type LoadedApiClient = {
+type LoadedApiClient = {
   actor: ApiClientActor;
   secretHash: string;
   secretVersion: number;
@@ -84,7 +84,7 @@ export async function loadApiClient(executor: DbOrTx, clientId: string, now = ne
 }
 
 /** Records use of a client, skipping the write when it was recorded within the last minute. */
-export async function touchApiClient(executor: DbOrTx, client: Pick<LoadedApiClient, "lastUsedAt" | "actor">, now = new Date()) {
+async function touchApiClient(executor: DbOrTx, client: Pick<LoadedApiClient, "lastUsedAt" | "actor">, now = new Date()) {
   if (client.lastUsedAt && now.getTime() - client.lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS) return;
   const threshold = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
   await executor
@@ -98,7 +98,7 @@ export async function touchApiClient(executor: DbOrTx, client: Pick<LoadedApiCli
     );
 }
 
-export type ApiAuthentication =
+type ApiAuthentication =
   | { ok: true; actor: ApiClientActor }
   /** `missing`: no bearer token; `invalid`: not ours, tampered, or its client no longer usable; `expired`: past `exp`. */
   | { ok: false; reason: "missing" | "invalid" | "expired" };

@@ -51,7 +51,7 @@ function signingKey(): Uint8Array {
   return cachedKey.key;
 }
 
-export type AccessTokenClaims = {
+type AccessTokenClaims = {
   clientId: string;
   /** The secret version the token was issued under: a rotation ends older tokens. */
   secretVersion: number;
@@ -71,7 +71,7 @@ export async function signAccessToken(claims: AccessTokenClaims, issuer: string,
     .sign(signingKey());
 }
 
-export type VerifiedAccessToken = { ok: true; claims: AccessTokenClaims } | { ok: false; reason: "expired" | "invalid" };
+type VerifiedAccessToken = { ok: true; claims: AccessTokenClaims } | { ok: false; reason: "expired" | "invalid" };
 
 export function isApiScope(value: string): value is ApiScope {
   return (API_SCOPES as readonly string[]).includes(value);

@@ -8,12 +8,12 @@ import { openSession } from "./sessions";
 import type { SessionClaims } from "./session-claims";
 import { recordSignInSuccess, requiredProofLevel, reserveSignInAttempt } from "./throttle";
 
-export type AuthenticationResult =
+type AuthenticationResult =
   | { ok: true; claims: SessionClaims }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "proofRequired"; level: number };
 
-export type AttemptContext = {
+type AttemptContext = {
   /** The client address (lib/auth/client-address.ts); "unknown" shares one bucket. */
   address?: string;
   /** A solved sign-in challenge for this email (base64 ALTCHA payload), when one was asked for. */

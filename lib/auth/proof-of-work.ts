@@ -13,8 +13,7 @@ import { proofOfWorkRedemptions } from "@/db/schema";
  * HMAC. Challenges are signed, bound to their purpose (and to the email for a sign-in), expire,
  * and count once. No outside service is involved.
  */
-export const PROOF_PURPOSES = ["sign-in", "sign-up"] as const;
-export type ProofPurpose = (typeof PROOF_PURPOSES)[number];
+export type ProofPurpose = "sign-in" | "sign-up";
 
 /** PBKDF2 iterations per guess. */
 const COST = 1_000;
@@ -39,7 +38,7 @@ function secrets() {
   return { challenge: derive("altcha challenge"), key: derive("altcha key") };
 }
 
-export type ProofChallengeInput = { purpose: ProofPurpose; subject: string; level: number };
+type ProofChallengeInput = { purpose: ProofPurpose; subject: string; level: number };
 
 export async function createProofChallenge({ purpose, subject, level }: ProofChallengeInput): Promise<Challenge> {
   const { challenge, key } = secrets();
@@ -89,7 +88,7 @@ function parsePayload(encoded: string): Payload | null {
   }
 }
 
-export type ProofExpectation = { purpose: ProofPurpose; subject: string };
+type ProofExpectation = { purpose: ProofPurpose; subject: string };
 
 /**
  * The level of the challenge `encoded` solves when this server signed it for this purpose and

@@ -11,7 +11,7 @@ export const DEFAULT_SIGN_UPS_PER_ADDRESS_PER_HOUR = 5;
  * The allowance in force (SIGN_UPS_PER_ADDRESS_PER_HOUR): a pilot whose firms register from one
  * office network, or a test suite signing up from one machine, needs more than the default.
  */
-export function signUpsPerAddressPerHour(): number {
+function signUpsPerAddressPerHour(): number {
   const configured = Number(process.env.SIGN_UPS_PER_ADDRESS_PER_HOUR);
   return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_SIGN_UPS_PER_ADDRESS_PER_HOUR;
 }

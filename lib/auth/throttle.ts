@@ -22,12 +22,12 @@ const ACCOUNT_FORGET_AFTER_MINUTES = 60;
 export const ADDRESS_FREE_ATTEMPTS = 20;
 const ADDRESS_WINDOW_MINUTES = 15;
 
-export type SignInSource = { email: string; address: string };
+type SignInSource = { email: string; address: string };
 
 const addressKey = (address: string) => `sign-in:${address}`;
 
 /** The proof level the attempt after `failures` earlier ones needs (0 = none). */
-export function accountProofLevel(failures: number): number {
+function accountProofLevel(failures: number): number {
   if (failures < ACCOUNT_FREE_ATTEMPTS) return 0;
   return Math.min(MAX_PROOF_LEVEL, 1 + Math.floor((failures - ACCOUNT_FREE_ATTEMPTS) / ACCOUNT_FAILURES_PER_LEVEL));
 }

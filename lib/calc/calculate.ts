@@ -38,7 +38,7 @@ export function allowedStages(boundary: SystemBoundary): LifeCycleStage[] {
 }
 
 /** Whether a line's quantity is a number other than zero (a zero placeholder holds no data). */
-export function hasQuantity(line: { quantity: string }): boolean {
+function hasQuantity(line: { quantity: string }): boolean {
   const quantity = parseDecimal(line.quantity);
   return quantity !== null && !quantity.isZero();
 }
@@ -136,7 +136,7 @@ export type LineResult = {
   share: string;
 };
 
-export type FactorUsed = { factorId: string; factorKey: string; version: number };
+type FactorUsed = { factorId: string; factorKey: string; version: number };
 
 export type CalculationSuccess = {
   ok: true;

@@ -3,7 +3,7 @@ export const GWP_SET = "AR6";
 
 const AR6_SOURCE = "IPCC AR6 WG1 (2021), Table 7.15, GWP100";
 
-export type GwpEntry = {
+type GwpEntry = {
   gas: string;
   nameZh: string;
   nameEn: string;

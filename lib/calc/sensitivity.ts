@@ -6,7 +6,7 @@
 import { calculateFootprint, type CalculationInput, type CalculationSuccess } from "./calculate";
 import { Decimal } from "./decimal";
 
-export type SensitivityCase = {
+type SensitivityCase = {
   lineId: string;
   /** The relative change of the line's quantity, e.g. "0.1" or "-0.1". */
   variation: string;
@@ -16,10 +16,10 @@ export type SensitivityCase = {
   change: string;
 };
 
-export type SensitivityOptions = { lines: number; variation: string };
+type SensitivityOptions = { lines: number; variation: string };
 
 /** ±10 % on each of the top three hotspot lines, as the study report states. */
-export const STUDY_SENSITIVITY: SensitivityOptions = { lines: 3, variation: "0.1" };
+const STUDY_SENSITIVITY: SensitivityOptions = { lines: 3, variation: "0.1" };
 
 /**
  * One case per hotspot line (largest first) and direction (+ then −). The base calculation

@@ -8,14 +8,14 @@
 import type { LineResult } from "./calculate";
 import { Decimal } from "./decimal";
 
-export const SUPPLIER_FOOTPRINT_KINDS = ["certified", "imported_verified", "self_declared"] as const;
+const SUPPLIER_FOOTPRINT_KINDS = ["certified", "imported_verified", "self_declared"] as const;
 export type SupplierFootprintKind = (typeof SUPPLIER_FOOTPRINT_KINDS)[number];
 
 const VERIFIED_KINDS: ReadonlySet<SupplierFootprintKind> = new Set(["certified", "imported_verified"]);
 
-export type SupplierLineShare = { lineId: string; kind: SupplierFootprintKind; share: string; emissions: string };
+type SupplierLineShare = { lineId: string; kind: SupplierFootprintKind; share: string; emissions: string };
 
-export type SupplierChainShares = {
+type SupplierChainShares = {
   /** The supplier-footprint lines the calculation priced, in its order. */
   lines: SupplierLineShare[];
   /** Of the headline, per kind of supplier footprint. */

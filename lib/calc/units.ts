@@ -1,6 +1,6 @@
 import { Decimal } from "./decimal";
 
-export type Dimension =
+type Dimension =
   | "mass"
   | "energy"
   | "power"
@@ -10,7 +10,7 @@ export type Dimension =
   | "count"
   | "area";
 
-export type UnitDefinition = {
+type UnitDefinition = {
   code: string;
   dimension: Dimension;
   /** How many of the dimension's base unit one of this unit is (exact decimal). */
@@ -45,7 +45,7 @@ export const UNITS: readonly UnitDefinition[] = [
   { code: "m2", dimension: "area", factor: "1", aliases: ["m²"] },
 ];
 
-export type UnitCode = string;
+type UnitCode = string;
 
 /** Canonical codes, in registry order, for select boxes. */
 export const UNIT_CODES: readonly UnitCode[] = UNITS.map((unit) => unit.code);
@@ -71,7 +71,7 @@ export function unitDimension(code: string): Dimension | null {
   return lookupUnit(code)?.dimension ?? null;
 }
 
-export type ConversionResult =
+type ConversionResult =
   | { ok: true; value: Decimal }
   | { ok: false; reason: "unknown_unit" | "dimension_mismatch"; from: string; to: string };
 

@@ -3,7 +3,7 @@
  * products plus the pilot's new-energy vehicles and chemical materials.
  * Plausibility bands only where a public data set gives one (shared/reference).
  */
-export type CategorySeed = {
+type CategorySeed = {
   id: string;
   nameZh: string;
   nameEn: string;

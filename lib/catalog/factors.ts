@@ -3,7 +3,7 @@
  * the electricity carbon footprint (life-cycle) series; the grid CO2 series is
  * kept apart (its own category) for corporate inventories and comparison.
  */
-export type FactorSeed = {
+type FactorSeed = {
   factorKey: string;
   nameZh: string;
   nameEn: string;

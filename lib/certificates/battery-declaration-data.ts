@@ -6,7 +6,7 @@ export const BATTERY_PASS_CARBON_FOOTPRINT_ASPECT = "urn:samm:io.BatteryPass.Car
 export type BatteryPassLifecycleStage = "RawMaterialExtraction" | "MainProduction" | "Distribution" | "Recycling";
 
 /** `io.BatteryPass.CarbonFootprint` 1.2.0 `CarbonFootprintForBatteries`: kg CO2e per kWh of total energy, and kg per battery. */
-export type BatteryPassCarbonFootprint = {
+type BatteryPassCarbonFootprint = {
   batteryCarbonFootprint: number;
   carbonFootprintPerLifecycleStage: { lifecycleStage: BatteryPassLifecycleStage; carbonFootprint: number }[];
   /** Empty until the Commission sets the performance classes (Article 7(2)). */

@@ -21,7 +21,7 @@ export function declarationFigure(value: number): string {
   return formatSignificant(String(value), 4);
 }
 
-export function declarationPercent(share: number): string {
+function declarationPercent(share: number): string {
   return `${(Math.round(share * 1000) / 10).toFixed(1)} %`;
 }
 

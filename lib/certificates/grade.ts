@@ -33,9 +33,9 @@ export function gradeFor(footprint: string, benchmark: GradeBenchmark | null): G
   return { grade, ratio };
 }
 
-export type ThresholdsProblem = "not_a_list" | "count" | "not_a_number" | "not_positive" | "not_ascending";
+type ThresholdsProblem = "not_a_list" | "count" | "not_a_number" | "not_positive" | "not_ascending";
 
-export type ThresholdsValidation =
+type ThresholdsValidation =
   | { ok: true; thresholds: number[] }
   | { ok: false; problem: ThresholdsProblem };
 
@@ -52,9 +52,9 @@ export function validateThresholds(thresholds: unknown): ThresholdsValidation {
 }
 
 /** A benchmark as stored: per one of its declared unit. */
-export type UnitBenchmark = GradeBenchmark & { declaredUnit: string };
+type UnitBenchmark = GradeBenchmark & { declaredUnit: string };
 
-export type DeclaredUnitGrade<B extends UnitBenchmark> = {
+type DeclaredUnitGrade<B extends UnitBenchmark> = {
   /** The footprint per one declared unit, what the benchmark is stated per. */
   perUnit: string;
   /** The benchmark graded against: null without one, or when it is stated per another unit. */

@@ -2,7 +2,7 @@ import { renderAsync } from "@resvg/resvg-js";
 import { CJK_FONT_FAMILY, CJK_FONT_FILES } from "./fonts";
 
 /** 2400 px across a 600-unit label is 4× — about 300 dpi for a 20 cm wide print. */
-export const DEFAULT_LABEL_PNG_WIDTH = 2400;
+const DEFAULT_LABEL_PNG_WIDTH = 2400;
 
 /**
  * Rasterizes a label SVG to PNG. Only the bundled Noto Sans SC is loaded, not system fonts, so

@@ -4,8 +4,8 @@ import { declaredUnitText, interpolate, type ArtifactLocale, type LabelStrings }
 import { fitRuns, measureRuns, outlineRuns, plainText, withCo2Subscript, type FontWeight, type TextRun } from "./text-outlines";
 import type { CertificateArtifactData } from "./types";
 
-export const LABEL_WIDTH = 600;
-export const LABEL_HEIGHT = 360;
+const LABEL_WIDTH = 600;
+const LABEL_HEIGHT = 360;
 
 /** Labels show 3 significant digits; the certificate PDF also carries the full value. */
 export const LABEL_SIGNIFICANT_DIGITS = 3;
@@ -46,10 +46,10 @@ export function escapeXml(text: string): string {
  * One filled outline of the drawing: shapes and text alike, so SVG, PNG and PDF draw the same.
  * `at` places a path drawn in its own units (the QR code, in modules) at (x, y), scaled.
  */
-export type LabelShape = { d: string; fill: string; stroke?: string; strokeWidth?: number; at?: { x: number; y: number; scale: number } };
+type LabelShape = { d: string; fill: string; stroke?: string; strokeWidth?: number; at?: { x: number; y: number; scale: number } };
 
 /** The label as shapes on a 600×360 canvas, and the lines of text it shows (for titles and tests). */
-export type LabelDrawing = { width: number; height: number; shapes: LabelShape[]; lines: string[]; qr: { url: string; x: number; y: number; size: number; modules: number } };
+type LabelDrawing = { width: number; height: number; shapes: LabelShape[]; lines: string[]; qr: { url: string; x: number; y: number; size: number; modules: number } };
 
 function roundedRect(x: number, y: number, width: number, height: number, radius: number, corners: { top: boolean; bottom: boolean } = { top: true, bottom: true }): string {
   const t = corners.top ? radius : 0;

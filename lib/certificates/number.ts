@@ -10,7 +10,7 @@ const CERTIFICATE_NUMBER_PATTERN = new RegExp(
 );
 
 /** Returns a uniformly random integer in [0, max). */
-export type RandomIndex = (max: number) => number;
+type RandomIndex = (max: number) => number;
 
 /**
  * A fresh certificate number such as `CFP-CQ-2026-7K3M9Q`. The suffix is random (30^6 ≈ 7.3e8

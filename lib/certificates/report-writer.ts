@@ -24,7 +24,7 @@ export const COLORS = {
   white: rgb(1, 1, 1),
 };
 
-export type Fonts = { regular: PDFFont; bold: PDFFont };
+type Fonts = { regular: PDFFont; bold: PDFFont };
 
 export type TableColumn = {
   /** Header text; "\n" separates the Chinese and English lines. */
@@ -34,7 +34,7 @@ export type TableColumn = {
   align?: "left" | "right";
 };
 
-export type TocEntry = { number: string; title: string; subtitle: string; pageIndex: number };
+type TocEntry = { number: string; title: string; subtitle: string; pageIndex: number };
 
 type TextOptions = { size?: number; font?: PDFFont; color?: RGB; indent?: number; lineGap?: number };
 

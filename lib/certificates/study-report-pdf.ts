@@ -20,7 +20,7 @@ export type BilingualStrings = {
 };
 
 /** Figures in tables: four significant digits (the full-precision total is printed too). */
-export const REPORT_DIGITS = 4;
+const REPORT_DIGITS = 4;
 
 export function reportFigure(value: string): string {
   return formatSignificant(value, REPORT_DIGITS);

@@ -1,7 +1,7 @@
 import type { CertificateStatus } from "@/db/schema";
 
 /** CNCA rules: a certificate is valid for 2 years, kept valid by yearly surveillance. */
-export const CERTIFICATE_VALIDITY_YEARS = 2;
+const CERTIFICATE_VALIDITY_YEARS = 2;
 export const SURVEILLANCE_INTERVAL_YEARS = 1;
 export const SURVEILLANCE_GRACE_DAYS = 30;
 

@@ -17,9 +17,9 @@ import {
   type StatusPurpose,
 } from "./vocabulary";
 
-export type LanguageValue = { "@value": string; "@language": string };
+type LanguageValue = { "@value": string; "@language": string };
 
-export type StatusListEntry = {
+type StatusListEntry = {
   id: string;
   type: "BitstringStatusListEntry";
   statusPurpose: StatusPurpose;
@@ -29,7 +29,7 @@ export type StatusListEntry = {
 
 export type CredentialIssuer = { id: string; name: string; nameEn: string | null; accreditationNo: string | null };
 
-export type CertifiedFootprint = {
+type CertifiedFootprint = {
   id: string;
   type: typeof CERTIFIED_FOOTPRINT_TYPE;
   certificateNumber: string;
@@ -53,7 +53,7 @@ export type CertifiedFootprint = {
   verifiedInventorySha256: string;
 };
 
-export type CertificateCredential = {
+type CertificateCredential = {
   "@context": string[];
   id: string;
   type: string[];
@@ -76,15 +76,15 @@ export type CredentialSource = {
 };
 
 /** China keeps UTC+8 all year: a certificate is valid from the first to the last second of its days there. */
-export function validFromOf(issuedOn: string): string {
+function validFromOf(issuedOn: string): string {
   return `${issuedOn}T00:00:00+08:00`;
 }
 
-export function validUntilOf(expiresOn: string): string {
+function validUntilOf(expiresOn: string): string {
   return `${expiresOn}T23:59:59+08:00`;
 }
 
-export function statusListEntry(baseUrl: string, bodyId: string, purpose: StatusPurpose, index: number): StatusListEntry {
+function statusListEntry(baseUrl: string, bodyId: string, purpose: StatusPurpose, index: number): StatusListEntry {
   const list = `${baseUrl}${CREDENTIAL_PATHS.statusList(bodyId, purpose)}`;
   return {
     id: `${list}#${index}`,

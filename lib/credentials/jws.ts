@@ -4,10 +4,10 @@
  * claims repeat the credential's own values (never conflicting ones) so plain JWT tooling checks
  * the issuer and the validity period too.
  */
-import { CompactSign, compactVerify, createLocalJWKSet, decodeProtectedHeader, type JSONWebKeySet } from "jose";
+import { CompactSign, compactVerify, createLocalJWKSet, type JSONWebKeySet } from "jose";
 import { SIGNING_ALGORITHM, VC_JWT_CTY, VC_JWT_TYP } from "./vocabulary";
 
-export type SigningKeyInput = Parameters<CompactSign["sign"]>[0];
+type SigningKeyInput = Parameters<CompactSign["sign"]>[0];
 
 type SignableCredential = {
   id: string;
@@ -45,19 +45,9 @@ export function credentialOfPayload(payload: Record<string, unknown>): Record<st
   return Object.fromEntries(Object.entries(payload).filter(([key]) => !(JWT_CLAIMS as readonly string[]).includes(key)));
 }
 
-export type VerifiedJws = { kid: string; payload: Record<string, unknown> };
+type VerifiedJws = { kid: string; payload: Record<string, unknown> };
 
 export class JwsFormatError extends Error {}
-
-/** The header's `kid` without checking anything (to know which key set to fetch). */
-export function unverifiedKid(jws: string): string | null {
-  try {
-    const header = decodeProtectedHeader(jws);
-    return typeof header.kid === "string" ? header.kid : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Checks the signature against `jwks` (EdDSA only, `typ` vc+jwt) and returns the payload. Throws

@@ -15,7 +15,7 @@ import {
 
 const MULTIBASE_BASE64URL = "u";
 
-export type StatusListCredential = {
+type StatusListCredential = {
   "@context": string[];
   id: string;
   type: string[];

@@ -17,7 +17,7 @@ import {
   type StatusPurpose,
 } from "./vocabulary";
 
-export type SignatureCheck =
+type SignatureCheck =
   /** Signed by a key this platform publishes for the issuer, and unchanged since. */
   | "valid"
   /** The content or the signature was changed, or it was never signed by that key. */
@@ -29,7 +29,7 @@ export type SignatureCheck =
   /** The published keys could not be fetched. */
   | "unavailable";
 
-export type ValidityCheck = "current" | "notYetValid" | "expired";
+type ValidityCheck = "current" | "notYetValid" | "expired";
 
 export type StatusCheck =
   | "unset"
@@ -65,7 +65,7 @@ export type VerificationReport =
       status: Record<StatusPurpose, StatusCheck> | null;
     };
 
-export type VerifyOptions = {
+type VerifyOptions = {
   /** The platform's own public base URL: issuers are recognised under it. */
   platformBaseUrl: string;
   /** Fetches a path of the platform (same origin); throws when the answer is not 2xx. */

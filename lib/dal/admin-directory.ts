@@ -8,7 +8,7 @@ import { containsPattern, LIST_PAGE_SIZE, pageWindow } from "@/lib/utils";
 import type { UserSearch } from "@/lib/validation/schemas/organizations";
 
 /** Every organization, with how many users it has. */
-export async function listOrganizations(user: CurrentUser) {
+async function listOrganizations(user: CurrentUser) {
   assertCan(user, "organization.manage");
   return db
     .select({

@@ -80,4 +80,3 @@ export async function getApiClientsPage(user: CurrentUser) {
 }
 
 export type ApiClientsPage = Awaited<ReturnType<typeof getApiClientsPage>>;
-export type ApiClientRow = ApiClientsPage["clients"][number];

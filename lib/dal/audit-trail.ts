@@ -118,7 +118,7 @@ export async function auditFilterChoices(user: CurrentUser) {
 export type ChainVerification = { checked: number; broken: BrokenLink | null };
 
 /** Whose chains a verification covers: one region's (a regulator's), or the whole platform's. */
-export type AuditChainScope = { region: string } | "all";
+type AuditChainScope = { region: string } | "all";
 
 /** The hashed content of an event and its place in its chain, as the verifier reads them. */
 const storedEventColumns = {

@@ -6,7 +6,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { can, isBodyStaff } from "@/lib/policy";
 import { DEFAULT_STAGE_TARGET_DAYS } from "@/lib/validation/schemas/body-settings";
 
-export type BodySettingsView = {
+type BodySettingsView = {
   bodyName: string;
   bodyNameEn: string | null;
   /** The body's own target (days), or null when it keeps the platform default. */

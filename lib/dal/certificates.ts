@@ -52,8 +52,6 @@ function withLiveState(user: CurrentUser, row: ListRow, today: string) {
   };
 }
 
-export type CertificateListRow = ReturnType<typeof withLiveState>;
-
 const supplierCertificates = alias(certificates, "supplier_certificate");
 
 /** A supplier certificate a customer's certified footprint rests on that is no longer valid as it was used. */
@@ -66,7 +64,7 @@ export type SupplierDependency = { number: string; change: SupplierCertificateCh
  * that the flag job recorded as superseded by a newer version. Callers have scoped the
  * applications to the reader; the supplier certificate's number and status are public (its label page).
  */
-export async function supplierDependenciesOf(applicationIds: readonly string[], today: string): Promise<Map<string, SupplierDependency[]>> {
+async function supplierDependenciesOf(applicationIds: readonly string[], today: string): Promise<Map<string, SupplierDependency[]>> {
   const byApplication = new Map<string, SupplierDependency[]>();
   if (applicationIds.length === 0) return byApplication;
   const rows = await db
@@ -109,7 +107,7 @@ export async function listOwnCertificates(user: CurrentUser) {
 
 export type OwnCertificateRow = Awaited<ReturnType<typeof listOwnCertificates>>[number];
 
-export const MANAGED_PAGE_SIZE = 25;
+const MANAGED_PAGE_SIZE = 25;
 
 export type ManagedFilter = "all" | "overdue" | "suspended";
 

@@ -12,7 +12,7 @@ import { decideOnSigningKeys, type Actor } from "@/lib/policy";
  */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export type PublicJwk = { kty: string; crv: string; x: string; kid: string; alg: string; use: "sig" };
+type PublicJwk = { kty: string; crv: string; x: string; kid: string; alg: string; use: "sig" };
 
 const KEY_COLUMNS = {
   kid: signingKeys.kid,
@@ -88,7 +88,7 @@ export async function certificateCredentialByNumber(rawNumber: string): Promise<
   return row ?? null;
 }
 
-export type SigningKeyRow = { kid: string; status: "active" | "retired"; createdAt: Date; retiredAt: Date | null };
+type SigningKeyRow = { kid: string; status: "active" | "retired"; createdAt: Date; retiredAt: Date | null };
 
 export type BodySigningKeys = {
   body: { id: string; name: string; nameEn: string | null };

@@ -34,7 +34,7 @@ import { parseCalculationBreakdown } from "@/lib/rules/stored-calculation";
 import { assertCan, can, permittedOnApplication } from "@/lib/policy";
 import { z } from "@/lib/validation/zod";
 
-export const INVENTORY_PAGE_SIZE = 50;
+const INVENTORY_PAGE_SIZE = 50;
 const uuid = z.uuid();
 
 /**

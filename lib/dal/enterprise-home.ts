@@ -7,7 +7,7 @@ import { listOwnCertificates } from "@/lib/dal/certificates";
 import { assertCan } from "@/lib/policy";
 
 /** The enterprise's own products with their latest application, newest first. */
-export async function listOwnProducts(user: CurrentUser) {
+async function listOwnProducts(user: CurrentUser) {
   assertCan(user, "application.read");
   if (user.organizationKind !== "enterprise") return [];
   return db
@@ -29,7 +29,7 @@ export async function listOwnProducts(user: CurrentUser) {
     .orderBy(desc(products.createdAt));
 }
 
-export async function listOwnApplications(user: CurrentUser) {
+async function listOwnApplications(user: CurrentUser) {
   assertCan(user, "application.read");
   if (user.organizationKind !== "enterprise") return [];
   return db

@@ -25,8 +25,6 @@ function evidenceScope(user: CurrentUser): SQL | null {
   }
 }
 
-export type EvidenceListItem = Awaited<ReturnType<typeof listEvidence>>[number];
-
 /**
  * The evidence of one application the user may see, oldest first; `lineId`
  * narrows it to one inventory line, `null` to the application-level files.

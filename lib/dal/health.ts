@@ -65,7 +65,7 @@ async function checkMalwareScanner(): Promise<ServiceHealth> {
 /** Probes offered by services that live above this layer (jobs, mail); see app/api/health. */
 export type ExternalProbes = { jobs: ServiceProbe; mail: ServiceProbe };
 
-export type HealthReport = {
+type HealthReport = {
   status: "ok" | "degraded" | "unavailable";
   database: ServiceHealth;
   readReplica: ServiceHealth;

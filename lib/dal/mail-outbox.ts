@@ -18,7 +18,7 @@ export const WITHHELD_SECRET = "••••••";
  * What the operator reads of a row's last error: the two the platform writes itself as codes
  * (translated on the page), or the relay's own reply, shown as the relay gave it.
  */
-export type MailError = { code: "noRelay" } | { code: "unknown" } | { code: "relay"; reply: string };
+type MailError = { code: "noRelay" } | { code: "unknown" } | { code: "relay"; reply: string };
 
 function mailErrorOf(lastError: string | null): MailError | null {
   if (lastError === null) return null;

@@ -5,7 +5,7 @@ import { notifications } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { assertCan } from "@/lib/policy";
 
-export const NOTIFICATIONS_SHOWN = 50;
+const NOTIFICATIONS_SHOWN = 50;
 
 /** Notifications addressed to the user's organization as a whole or to the user. */
 export function notificationScope(user: CurrentUser): SQL {

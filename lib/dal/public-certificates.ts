@@ -84,7 +84,7 @@ const HISTORY_ACTIONS_SQL = sql.join(
  * database: the staleness bound across instances (each instance's own cache is expired by the
  * status change itself, see publicCertificateTag), and for changes made outside the portal.
  */
-export const PUBLIC_CERTIFICATE_CACHE_SECONDS = 60;
+const PUBLIC_CERTIFICATE_CACHE_SECONDS = 60;
 
 /** The cache tag of one certificate's public facts, expired by every status change of it. */
 export function publicCertificateTag(number: string): string {
@@ -156,9 +156,9 @@ export async function findPublicCertificate(rawNumber: string) {
 
 export type PublicCertificatePage = NonNullable<Awaited<ReturnType<typeof findPublicCertificate>>>;
 
-export const REGISTRY_PAGE_SIZE = 20;
+const REGISTRY_PAGE_SIZE = 20;
 
-export type RegistryQuery = {
+type RegistryQuery = {
   q?: string;
   category?: string;
   grade?: number;
@@ -172,7 +172,7 @@ export type RegistryQuery = {
 };
 
 /** The CSV export's cap: the registry is public, but one request should not stream the whole table. */
-export const REGISTRY_EXPORT_LIMIT = 5_000;
+const REGISTRY_EXPORT_LIMIT = 5_000;
 
 const REGISTRY_ORDER: Record<RegistrySort, SQL[]> = {
   newest: [desc(certificates.issuedOn), desc(certificates.number)],
@@ -182,7 +182,7 @@ const REGISTRY_ORDER: Record<RegistrySort, SQL[]> = {
 };
 
 /** The stored columns matching a live status on `today`. */
-export function liveStatusCondition(status: CertificateStatus, today: string): SQL | undefined {
+function liveStatusCondition(status: CertificateStatus, today: string): SQL | undefined {
   switch (status) {
     case "valid":
     case "suspended":

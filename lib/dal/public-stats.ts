@@ -7,7 +7,7 @@ import { todayInShanghai } from "@/lib/certificates/validity";
 import { ROLE_HOME } from "@/lib/policy";
 
 /** Public figures only: issued labels are public by design. Valid = not expired on today's date in Asia/Shanghai. */
-export async function publicRegistryStats() {
+async function publicRegistryStats() {
   const [row] = await db
     .select({ valid: count(), enterprises: countDistinct(certificates.organizationId) })
     .from(certificates)

@@ -357,7 +357,7 @@ export async function pilotDashboard(user: CurrentUser, filters: DashboardFilter
   };
 }
 
-export type TargetProgress = z.infer<typeof ROWS.targetProgress>;
+type TargetProgress = z.infer<typeof ROWS.targetProgress>;
 
 /** The bureau's pilot targets with what has been achieved so far (counted up to each deadline). */
 export async function pilotTargetsProgress(user: CurrentUser): Promise<TargetProgress[]> {

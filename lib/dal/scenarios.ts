@@ -99,7 +99,7 @@ export type ScenarioView = {
   outcome: ScenarioOutcome;
 };
 
-export type ScenarioFactorOption = { id: string; nameZh: string; nameEn: string; value: string; unit: string; dimension: string | null };
+type ScenarioFactorOption = { id: string; nameZh: string; nameEn: string; value: string; unit: string; dimension: string | null };
 
 /**
  * The enterprise's scenarios page of one of its applications: the base footprint and grade, each

@@ -29,7 +29,7 @@ import { z } from "@/lib/validation/zod";
 const uuid = z.uuid();
 
 /** The report frozen with a certificate (its bytes), or the data to render one now. */
-export type StudyReportDownload =
+type StudyReportDownload =
   | { kind: "stored"; pdf: Uint8Array; sha256: string; fileName: string }
   | { kind: "render"; data: StudyReportData; fileName: string };
 

@@ -34,7 +34,7 @@ import { decisionOutcome } from "./decision-outcome";
 import { listEvidence } from "./evidence";
 import { assertCan, decideOnApplication, permittedOnApplication } from "@/lib/policy";
 
-export const LINES_PER_PAGE = 50;
+const LINES_PER_PAGE = 50;
 
 const raisedBy = alias(users, "raised_by_user");
 const supplierCertificates = alias(certificates, "supplier_certificate");
@@ -217,5 +217,3 @@ export async function loadVerifierApplication(user: CurrentUser, applicationId: 
     blockers: recommendationBlockers(allVerification, findingRows),
   };
 }
-
-export type VerifierApplicationView = NonNullable<Awaited<ReturnType<typeof loadVerifierApplication>>>;

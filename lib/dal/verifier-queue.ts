@@ -14,7 +14,7 @@ export const QUEUE_STATUSES: ApplicationStatus[] = [
   "awaiting_decision",
 ];
 
-export type QueueFilters = { status?: string; categoryId?: string; enterpriseId?: string };
+type QueueFilters = { status?: string; categoryId?: string; enterpriseId?: string };
 
 function isQueueStatus(value: string | undefined): value is ApplicationStatus {
   return QUEUE_STATUSES.includes(value as ApplicationStatus);
@@ -63,7 +63,7 @@ export async function listBodyQueue(user: CurrentUser, filters: QueueFilters) {
 }
 
 /** The categories and enterprises present in the body's queue, for the filter menus. */
-export async function listBodyQueueFilterOptions(user: CurrentUser) {
+async function listBodyQueueFilterOptions(user: CurrentUser) {
   assertCan(user, "application.read");
   if (user.organizationKind !== "verification_body") return { categories: [], enterprises: [] };
   const [categories, enterprises] = await Promise.all([

@@ -15,7 +15,7 @@ import type { Actor } from "@/lib/policy";
  */
 export type Operation<Input, Output> = (tx: Tx, actor: Actor | null, input: Input) => Promise<Output>;
 
-export type OperationOutcome<Output> = { ok: true; data: Output } | { ok: false; error: OperationError };
+type OperationOutcome<Output> = { ok: true; data: Output } | { ok: false; error: OperationError };
 
 /**
  * Runs one operation in its own transaction: the change and its audit event

@@ -12,7 +12,7 @@ import { inspectXlsxPackage } from "./xlsx-package";
  * .csv or a few magic bytes alone are refused, and so is a name that hides its real extension
  * behind bidirectional-text controls.
  */
-export type EvidenceCheck =
+type EvidenceCheck =
   | { ok: true; mimeType: EvidenceMimeType; fileName: string }
   | { ok: false; message: "evidence.errors.type" | "evidence.errors.mismatch" | "evidence.errors.damaged" | "evidence.errors.fileName" };
 

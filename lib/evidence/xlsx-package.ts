@@ -7,8 +7,8 @@
  */
 import { inflateRawSync } from "node:zlib";
 
-export type XlsxLimits = { maxUncompressedBytes: number; maxEntries: number; maxRowsPerSheet: number };
-export type XlsxInspection = { ok: true } | { ok: false; problem: "unreadable" | "tooLarge" | "tooManyRows" };
+type XlsxLimits = { maxUncompressedBytes: number; maxEntries: number; maxRowsPerSheet: number };
+type XlsxInspection = { ok: true } | { ok: false; problem: "unreadable" | "tooLarge" | "tooManyRows" };
 
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;

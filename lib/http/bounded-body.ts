@@ -3,7 +3,7 @@
  * at the limit, whether or not the client sent a Content-Length (a chunked body has none, and a
  * declared length can lie). Nothing above the limit is ever held in memory.
  */
-export type BoundedBody = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; reason: "too_large" | "unreadable" };
+type BoundedBody = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; reason: "too_large" | "unreadable" };
 
 /** Room for the multipart framing and the small fields around one file of the maximum size. */
 export const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
@@ -38,7 +38,7 @@ export async function readBoundedBody(request: Request, maxBytes: number): Promi
   return { ok: true, bytes };
 }
 
-export type BoundedForm = { ok: true; form: FormData } | { ok: false; reason: "too_large" | "unreadable" | "not_multipart" };
+type BoundedForm = { ok: true; form: FormData } | { ok: false; reason: "too_large" | "unreadable" | "not_multipart" };
 
 /** A multipart form whose whole body stays within `maxBytes`. */
 export async function readBoundedForm(request: Request, maxBytes: number): Promise<BoundedForm> {

@@ -3,7 +3,7 @@
  * answered 4xx with a reason and logged once as a client error — never as a server error, so a
  * scan of hostile input does not look like an outage in the logs.
  */
-export type ClientErrorReason = "malformed_path" | "cross_origin_action";
+type ClientErrorReason = "malformed_path" | "cross_origin_action";
 
 const STATUS: Record<ClientErrorReason, number> = { malformed_path: 400, cross_origin_action: 403 };
 

@@ -8,7 +8,7 @@ import Papa from "papaparse";
  * with a leading apostrophe, which the spreadsheet shows as text (OWASP "CSV injection").
  * A plain number, negative ones included, stays a number.
  */
-export type CsvValue = string | number | null | undefined;
+type CsvValue = string | number | null | undefined;
 
 /** Excel opens UTF-8 CSV correctly only with a byte-order mark (Chinese names). */
 const BOM = "\uFEFF";

@@ -4,7 +4,7 @@ import type { DeclarationRefusal } from "@/lib/rules/battery-declaration";
 import { translatedMessage } from "./refusal";
 
 /** The message key of one reason a battery declaration would be false, with its stage names or unit. */
-export function declarationRefusalMessage(refusal: DeclarationRefusal, locale: Locale): string {
+function declarationRefusalMessage(refusal: DeclarationRefusal, locale: Locale): string {
   const key = `batteryDeclaration.errors.${refusal.reason}`;
   if (refusal.reason === "missingStages") {
     const stages = refusal.stages.map((stage) => translatedMessage(`batteryDeclaration.stages.${stage}`, locale));

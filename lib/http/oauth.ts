@@ -4,11 +4,11 @@ import { RateLimitedError } from "@/lib/errors";
 import { readBoundedText } from "@/lib/http/bounded-body";
 
 /** RFC 6749 §5.2 error codes this token endpoint answers with. */
-export type OAuthErrorCode = "invalid_request" | "invalid_client" | "unsupported_grant_type" | "invalid_scope" | "server_error";
+type OAuthErrorCode = "invalid_request" | "invalid_client" | "unsupported_grant_type" | "invalid_scope" | "server_error";
 
-export type OAuthError = { error: OAuthErrorCode; description: string; status: number; retryAfterSeconds?: number };
+type OAuthError = { error: OAuthErrorCode; description: string; status: number; retryAfterSeconds?: number };
 
-export type TokenRequest = { ok: true; clientId: string; clientSecret: string; scope?: string } | ({ ok: false } & OAuthError);
+type TokenRequest = { ok: true; clientId: string; clientSecret: string; scope?: string } | ({ ok: false } & OAuthError);
 
 /** A token request is a handful of short parameters. */
 const MAX_BODY_BYTES = 8 * 1024;

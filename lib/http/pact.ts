@@ -15,7 +15,7 @@ import { translateMessage } from "./api/translate";
  * clients and tokens as the REST API, the same per-client rate limit, and every refusal as a
  * PACT Error object `{ code, message }` with the status the code goes with.
  */
-export type PactContext<Params> = {
+type PactContext<Params> = {
   request: Request;
   actor: ApiClientActor;
   params: Params;
@@ -38,7 +38,7 @@ export class PactError extends Error {
   }
 }
 
-export function pactErrorResponse(error: PactError): Response {
+function pactErrorResponse(error: PactError): Response {
   return Response.json({ code: error.code, message: error.message }, { status: error.status, headers: { "cache-control": "no-store", ...error.headers } });
 }
 

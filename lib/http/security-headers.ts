@@ -5,7 +5,7 @@
  * page's chunks, and no other script runs. Styles allow inline *attributes*: recharts and
  * React set `style="…"` on elements, which a nonce cannot cover.
  */
-export type SecurityContext = {
+type SecurityContext = {
   nonce: string;
   /** Served over HTTPS (directly or behind a TLS-terminating proxy): HSTS and upgrades apply. */
   https: boolean;

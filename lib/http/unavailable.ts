@@ -3,12 +3,12 @@ import { isConnectionError, RETRY_AFTER_SECONDS } from "@/db/availability";
 import { StorageUnavailableError } from "@/lib/storage";
 
 /** The database or the file storage did not answer: a temporary condition, not a bug. */
-export function isTemporarilyUnavailable(error: unknown): boolean {
+function isTemporarilyUnavailable(error: unknown): boolean {
   return error instanceof StorageUnavailableError || isConnectionError(error);
 }
 
 /** 503 with `Retry-After`: clients and proxies wait and try again instead of giving up. */
-export function serviceUnavailable(retryAfterSeconds = RETRY_AFTER_SECONDS): Response {
+function serviceUnavailable(retryAfterSeconds = RETRY_AFTER_SECONDS): Response {
   return Response.json(
     { error: "service_unavailable" },
     { status: 503, headers: { "retry-after": String(retryAfterSeconds), "cache-control": "no-store" } },

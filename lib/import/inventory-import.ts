@@ -29,7 +29,7 @@ import {
 
 export type ImportRow = { row: number; values: Partial<Record<ImportColumn, string>> };
 
-export type ParsedSheet = { ok: true; rows: ImportRow[] } | { ok: false; errors: ImportRowError[] };
+type ParsedSheet = { ok: true; rows: ImportRow[] } | { ok: false; errors: ImportRowError[] };
 
 const KNOWN_COLUMNS = new Set<string>(INVENTORY_IMPORT_COLUMNS);
 function fileError(message: string, row = 1, column: string | null = null): ParsedSheet {
@@ -96,7 +96,7 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 /** What an inventory workbook may inflate to: the template at the row limit is far below it. */
-export const MAX_XLSX_UNCOMPRESSED_BYTES = 64 * 1024 * 1024;
+const MAX_XLSX_UNCOMPRESSED_BYTES = 64 * 1024 * 1024;
 
 /** The first worksheet of an XLSX workbook, once its package is known to be of a bounded size. */
 export async function parseInventoryXlsx(bytes: Uint8Array): Promise<ParsedSheet> {
@@ -164,9 +164,9 @@ export type ImportContext = {
   factors: ReadonlyMap<string, ImportFactor>;
 };
 
-export type ImportedLine = Omit<NewInventoryLine, "applicationId">;
+type ImportedLine = Omit<NewInventoryLine, "applicationId">;
 
-export type RowsValidation = { ok: true; lines: ImportedLine[] } | { ok: false; errors: ImportRowError[] };
+type RowsValidation = { ok: true; lines: ImportedLine[] } | { ok: false; errors: ImportRowError[] };
 
 const GAS_CATEGORY = new Map<string, EmissionCategory>(GWP_AR6.map((entry) => [entry.gas, entry.emissionCategory]));
 

@@ -9,9 +9,9 @@ import { removeInfectedEvidenceObject } from "@/lib/storage/evidence-objects";
 
 const JOB = "evidence-scan";
 /** Objects scanned per round; a job keeps taking rounds while they come back full and clean of failures. */
-export const SCAN_BATCH = 20;
+const SCAN_BATCH = 20;
 
-export type ScanRound = { attempted: number; clean: number; infected: number; failed: number };
+type ScanRound = { attempted: number; clean: number; infected: number; failed: number };
 
 /**
  * The verdict on one stored object; a scanner or storage that cannot answer is a failed scan.

@@ -5,8 +5,8 @@ import { pgBossRunner } from "./pg-boss-runner";
 import type { JobQueue } from "./queues";
 import type { JobHandlers, JobRunner, SendOptions } from "./runner";
 
-export { DEAD_LETTER_QUEUE, JOB_QUEUES, isJobQueue, type JobQueue } from "./queues";
-export type { FailedJobReport, JobContext, JobHandler, JobHandlers, JobRunner, JobsOverview, JobState, JobSummary, QueueOverview, SendOptions } from "./runner";
+export { DEAD_LETTER_QUEUE, isJobQueue } from "./queues";
+export type { JobContext, JobHandlers, JobRunner, JobsOverview, JobSummary } from "./runner";
 
 const globalForJobs = globalThis as unknown as { carbonlabelJobs?: { runner: JobRunner; started: Promise<void> | null } };
 
@@ -17,7 +17,7 @@ function createRunner(): JobRunner {
 }
 
 /** This process's job runner (created on first use, started by `startJobs`). */
-export function jobRunner(): JobRunner {
+function jobRunner(): JobRunner {
   globalForJobs.carbonlabelJobs ??= { runner: createRunner(), started: null };
   return globalForJobs.carbonlabelJobs.runner;
 }

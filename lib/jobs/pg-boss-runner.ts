@@ -10,7 +10,7 @@ export const PG_BOSS_SCHEMA = "pgboss";
 
 const FAILED_LISTED = 50;
 
-export type PgBossRunnerOptions = {
+type PgBossRunnerOptions = {
   connectionString: string;
   /** How often an idle worker asks for jobs (seconds); pg-boss's default is 2. */
   pollingIntervalSeconds?: number;

@@ -5,9 +5,9 @@
  */
 
 /** When a scheduled queue runs: every minute, or once a day at a time of day in Asia/Shanghai. */
-export type JobSchedule = { every: "minute" } | { daily: { hour: number; minute: number } };
+type JobSchedule = { every: "minute" } | { daily: { hour: number; minute: number } };
 
-export type QueueSettings = {
+type QueueSettings = {
   /** Attempts after the first before the job counts as failed (and the admin is told). */
   retryLimit: number;
   /** Seconds before the first retry; doubled for each further one (exponential backoff). */
@@ -24,7 +24,7 @@ export const SCHEDULE_TIME_ZONE = "Asia/Shanghai";
 /** Where a job that failed its last retry goes: its handler tells the admins. */
 export const DEAD_LETTER_QUEUE = "job-failed";
 
-export const JOB_QUEUE_SETTINGS = {
+const JOB_QUEUE_SETTINGS = {
   // Replies to partners' PACT requests. A request wakes it at once; the minutely run picks up the
   // replies whose own retry (pact_event_deliveries, 72 hours of backoff) has come.
   "pact-event-delivery": { retryLimit: 5, retryDelaySeconds: 10, expireInSeconds: 15 * 60, schedule: { every: "minute" } },

@@ -48,7 +48,7 @@ function demoKeyEncryptionKey(): Buffer {
 }
 
 /** The KEK, resolved once per process. */
-export function keyEncryptionKey(): Buffer {
+function keyEncryptionKey(): Buffer {
   if (globalForKek.carbonlabelKek) return globalForKek.carbonlabelKek;
   const configured = process.env.KEY_ENCRYPTION_KEY;
   let kek: Buffer;

@@ -19,7 +19,7 @@ function withSecret(body: string, mail: ClaimedMail): string {
   return body.split(SECRET_PLACEHOLDER).join(encodeURIComponent(secret));
 }
 
-export type DeliveryRound = { attempted: number; sent: number; failed: number; held: number };
+type DeliveryRound = { attempted: number; sent: number; failed: number; held: number };
 
 /**
  * One round of the sender, as the platform (`systemActor`): claims the due messages, hands each

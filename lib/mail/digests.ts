@@ -5,7 +5,7 @@ import { executeOperation } from "@/lib/domain/operation";
 import { systemActor } from "@/lib/policy";
 
 /** The Shanghai calendar day before the one `now` falls in. */
-export function previousShanghaiDay(now: Date): string {
+function previousShanghaiDay(now: Date): string {
   return todayInShanghai(new Date(now.getTime() - 24 * 3_600_000));
 }
 

@@ -7,7 +7,7 @@ export type MailTransport = {
 };
 
 /** Who the mail is from (`MAIL_FROM`); the relay may insist on an address of its own domain. */
-export function mailFrom(): string {
+function mailFrom(): string {
   return process.env.MAIL_FROM?.trim() || "CarbonLabel <no-reply@carbonlabel.localhost>";
 }
 

@@ -12,7 +12,7 @@ import { loadMessages } from "@/lib/i18n/messages";
  */
 export const SECRET_PLACEHOLDER = "{{secret}}";
 
-export type ComposedMail = { subject: string; textBody: string; htmlBody: string };
+type ComposedMail = { subject: string; textBody: string; htmlBody: string };
 
 /** A paragraph of a message: a key of the `emails` namespace and its values. */
 export type MailLine = { key: string; params?: Record<string, string> };
@@ -38,7 +38,7 @@ export function mailLocale(value: string): Locale {
   return isLocale(value) ? value : "zh-CN";
 }
 
-export function escapeHtml(value: string): string {
+function escapeHtml(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 

@@ -6,7 +6,7 @@ import { composeMail, type MailContent } from "./mail-message";
 
 export type MailRecipient = { userId: string; organizationId: string; email: string; locale: Locale };
 
-export type QueueMailOptions = {
+type QueueMailOptions = {
   /** The row's id, when the caller sealed a secret under it (mailSecretContext). */
   id?: string;
   /** The secret part of the link, already sealed (lib/keys) by the operation. */

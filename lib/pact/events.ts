@@ -51,7 +51,7 @@ export type RequestFulfilledEvent = Envelope & { kind: "requestFulfilled"; reque
 export type RequestRejectedEvent = Envelope & { kind: "requestRejected"; requestEventId: string; error: { code: string; message: string } };
 export type IncomingPactEvent = RequestCreatedEvent | PublishedEvent | RequestFulfilledEvent | RequestRejectedEvent;
 
-export type ParsedEvent = { ok: true; event: IncomingPactEvent } | { ok: false; reason: string };
+type ParsedEvent = { ok: true; event: IncomingPactEvent } | { ok: false; reason: string };
 
 function issuesText(error: z.ZodError, prefix: string): string {
   return error.issues
@@ -132,7 +132,7 @@ export function requestRejectedEvent(context: ReplyContext, error: { code: PactE
 }
 
 /** What an enterprise asks a partner's host for: the product as the supplier names it, and the request's context. */
-export type OutgoingRequest = {
+type OutgoingRequest = {
   productName: string;
   productModel: string | null;
   partNumber: string | null;

@@ -25,7 +25,7 @@ import {
 
 export type FootprintStatus = "Active" | "Deprecated";
 
-export type CredentialExtensionData = {
+type CredentialExtensionData = {
   certificateNumber: string;
   /** The Data Model 2.0 envelope of the compact JWS the verification body signed. */
   credential: { "@context": string[]; id: string; type: string };
@@ -35,7 +35,7 @@ export type CredentialExtensionData = {
   verifyUrl: string;
 };
 
-export type DataModelExtension = {
+type DataModelExtension = {
   specVersion: string;
   dataSchema: string;
   documentation: string;
@@ -88,7 +88,7 @@ export type ProductFootprint = {
 };
 
 /** The values ListFootprints filters on, as the footprint table keeps them (lower-cased where PACT matches case-insensitively). */
-export type FootprintIndex = {
+type FootprintIndex = {
   productIds: string[];
   companyIds: string[];
   classifications: string[];
@@ -128,7 +128,7 @@ export type FootprintSource = {
   baseUrl: string;
 };
 
-export type BuiltFootprint = { ok: true; footprint: ProductFootprint; index: FootprintIndex } | { ok: false; gap: FootprintGap };
+type BuiltFootprint = { ok: true; footprint: ProductFootprint; index: FootprintIndex } | { ok: false; gap: FootprintGap };
 
 /** China has kept UTC+8 without daylight saving since 1991: a date's first instant there. */
 function startOfDay(date: string): string {

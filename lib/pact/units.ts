@@ -40,7 +40,7 @@ const PACT_UNIT_OF: Record<string, { unit: PactUnit; countedIn: string }> = {
   m2: { unit: "square meter", countedIn: "m2" },
 };
 
-export type PactDeclaredUnit = { unit: PactUnit; amount: string };
+type PactDeclaredUnit = { unit: PactUnit; amount: string };
 
 /** `amount` of `unit` as a PACT declared unit, or null when PACT has no unit of that dimension. */
 export function pactDeclaredUnit(amount: string, unit: string): PactDeclaredUnit | null {

@@ -16,7 +16,6 @@ export const PACT_EVENT_TYPES = {
   requestRejected: "org.wbcsd.pact.ProductFootprint.RequestRejectedEvent.3",
   published: "org.wbcsd.pact.ProductFootprint.PublishedEvent.3",
 } as const;
-export type PactEventType = (typeof PACT_EVENT_TYPES)[keyof typeof PACT_EVENT_TYPES];
 
 /** The `code` of a PACT Error object, and the HTTP status each one goes with. */
 export const PACT_ERROR_STATUS = {
@@ -66,7 +65,7 @@ export const DELIVERY_WINDOW_HOURS = 72;
  * Why a delivery attempt failed, as stored on the delivery (`kind` or `kind:detail`, e.g.
  * `token:401`): the inbox explains each kind in the reader's language.
  */
-export const DELIVERY_ERROR_KINDS = ["token", "event", "network", "timeout", "secret", "removed", "cancelled", "unknown"] as const;
+const DELIVERY_ERROR_KINDS = ["token", "event", "network", "timeout", "secret", "removed", "cancelled", "unknown"] as const;
 export type DeliveryErrorKind = (typeof DELIVERY_ERROR_KINDS)[number];
 
 export function parseDeliveryError(stored: string): { kind: DeliveryErrorKind; detail: string } {

@@ -4,7 +4,7 @@ import type { ApiScope, OrganizationKind, UserRole } from "@/lib/enums";
  * What an API client was granted: its scopes (mapped onto the permission table in
  * ./permissions.ts) and, for PACT, which of its organization's certified footprints it may read.
  */
-export type ApiClientGrant = {
+type ApiClientGrant = {
   id: string;
   name: string;
   scopes: readonly ApiScope[];
@@ -39,7 +39,7 @@ export type ApiClientActor = UserActor & { apiClient: ApiClientGrant };
  * The platform itself, acting from a background job (expiry, reminders, event
  * delivery). It holds only the permissions the table names for `system`.
  */
-export type SystemActor = { role: "system"; id: null; job: string };
+type SystemActor = { role: "system"; id: null; job: string };
 
 export type Actor = UserActor | SystemActor;
 export type ActorRole = Actor["role"];

@@ -28,7 +28,7 @@ export type ApplicationFacts = {
 };
 
 /** What separation of duties reads: everyone who took part in the verification. */
-export type VerificationParticipants = Pick<ApplicationFacts, "leadVerifierId" | "team" | "plannedBy" | "recommendedBy" | "acceptedBy">;
+type VerificationParticipants = Pick<ApplicationFacts, "leadVerifierId" | "team" | "plannedBy" | "recommendedBy" | "acceptedBy">;
 
 /** The enterprise may change the inventory (and submit) only while no body holds the application. */
 export const INVENTORY_EDITABLE_STATUSES = ["draft", "changes_requested", "declined"] as const satisfies readonly ApplicationStatus[];
@@ -43,7 +43,7 @@ export const WITH_BODY_STATUSES = ["submitted", "accepted", "in_review", "awaiti
 export const CLOSED_STATUSES = ["certified", "rejected"] as const satisfies readonly ApplicationStatus[];
 
 /** The body records on-site inspection evidence while it works on the application. */
-export const BODY_EVIDENCE_STATUSES = ["accepted", "in_review"] as const satisfies readonly ApplicationStatus[];
+const BODY_EVIDENCE_STATUSES = ["accepted", "in_review"] as const satisfies readonly ApplicationStatus[];
 
 export function isInventoryEditable(status: ApplicationStatus): boolean {
   return (INVENTORY_EDITABLE_STATUSES as readonly ApplicationStatus[]).includes(status);
@@ -144,7 +144,7 @@ function inScope(actor: UserActor, scope: Scope, facts: ApplicationFacts): boole
  * caller that did not load `team` counts the lead alone, so leaving it out
  * never lets anyone more through.
  */
-export function isOnTeam(actor: UserActor, facts: Pick<ApplicationFacts, "leadVerifierId" | "team">): boolean {
+function isOnTeam(actor: UserActor, facts: Pick<ApplicationFacts, "leadVerifierId" | "team">): boolean {
   return actor.id === facts.leadVerifierId || !!facts.team?.some((member) => member.userId === actor.id);
 }
 

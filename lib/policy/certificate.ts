@@ -8,7 +8,7 @@ import { isUserActor, type Actor, type UserActor } from "./actor";
 import { ALLOWED, refuse, roleDecision, type Decision } from "./decision";
 import { isBodyStaff, type Permission } from "./permissions";
 
-export type CertificateFacts = {
+type CertificateFacts = {
   organizationId: string;
   verificationBodyId: string;
   region: string;
@@ -21,7 +21,7 @@ type Scope = "holder" | "body" | "issuance" | "manager" | "reader";
 type Rule = { scope: Scope; statuses?: readonly CertificateStatus[]; conflictMessage?: string };
 
 /** Renewal of a withdrawn certificate is refused: it must not carry a withdrawn certificate forward. */
-export const RENEWABLE_STATUSES = ["valid", "suspended", "expired"] as const satisfies readonly CertificateStatus[];
+const RENEWABLE_STATUSES = ["valid", "suspended", "expired"] as const satisfies readonly CertificateStatus[];
 
 export const CERTIFICATE_RULES = {
   "certificate.download": { scope: "reader" },
@@ -42,12 +42,12 @@ export const CERTIFICATE_RULES = {
 export type CertificatePermission = keyof typeof CERTIFICATE_RULES;
 
 /** Staff of the body that issued the certificate. */
-export function isCertificateBody(actor: UserActor, certificate: Pick<CertificateFacts, "verificationBodyId">): boolean {
+function isCertificateBody(actor: UserActor, certificate: Pick<CertificateFacts, "verificationBodyId">): boolean {
   return isBodyStaff(actor) && actor.organizationId === certificate.verificationBodyId;
 }
 
 /** The regulator of the region the certificate was issued in. */
-export function isCertificateRegulator(actor: UserActor, certificate: Pick<CertificateFacts, "region">): boolean {
+function isCertificateRegulator(actor: UserActor, certificate: Pick<CertificateFacts, "region">): boolean {
   return actor.role === "regulator" && actor.region === certificate.region;
 }
 

@@ -205,7 +205,7 @@ export function roleFitsOrganization(kind: OrganizationKind, role: UserRole): bo
 }
 
 /** Staff of a verification body: both roles work applications; only reviewers decide. */
-export const BODY_STAFF_ROLES = AREA_ROLES.verifier;
+const BODY_STAFF_ROLES = AREA_ROLES.verifier;
 
 export function isBodyStaff(actor: Pick<Actor, "role"> | null | undefined): boolean {
   return !!actor && (BODY_STAFF_ROLES as readonly ActorRole[]).includes(actor.role);

@@ -6,7 +6,7 @@ import { isUserActor, type Actor } from "./actor";
 import { refuse, roleDecision, ALLOWED, type Decision } from "./decision";
 import { isBodyStaff } from "./permissions";
 
-export type SigningKeyPermission = "signingKey.read" | "signingKey.rotate";
+type SigningKeyPermission = "signingKey.read" | "signingKey.rotate";
 
 export function decideOnSigningKeys(
   actor: Actor | null | undefined,

@@ -2,9 +2,9 @@ import { Decimal } from "@/lib/calc/decimal";
 import { convertQuantity } from "@/lib/calc/units";
 
 /** A recalculation is recommended when a new factor version moves a certified footprint by more than this. */
-export const RECALCULATION_THRESHOLD = new Decimal("0.1");
+const RECALCULATION_THRESHOLD = new Decimal("0.1");
 
-export type FactorValue = { value: string; unit: string };
+type FactorValue = { value: string; unit: string };
 export type FactorUseLine = { quantity: string; unit: string; allocationShare: string };
 
 /** kg CO2e per one `to.unit`, of a factor given per `from.unit` (same dimension), or null. */

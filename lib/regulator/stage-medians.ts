@@ -15,10 +15,10 @@ export type StageMiddleRow = {
   upperMiddle: string;
 };
 
-export type StageMedian = { median: string; certificates: number };
+type StageMedian = { median: string; certificates: number };
 
 /** One row of the dashboard's table: a category and, per life-cycle stage, the median (kg CO2e per declared unit) or null without data. */
-export type CategoryStageMedians = {
+type CategoryStageMedians = {
   categoryId: string;
   stages: Record<LifeCycleStage, StageMedian | null>;
 };

@@ -1,5 +1,5 @@
 /** Whether an API client can still be used: revocation wins over expiry. */
-export type ApiClientState = "active" | "expired" | "revoked";
+type ApiClientState = "active" | "expired" | "revoked";
 
 export function apiClientState(client: { revokedAt: Date | null; expiresAt: Date }, now = new Date()): ApiClientState {
   if (client.revokedAt) return "revoked";

@@ -8,9 +8,9 @@ import { isInventoryEditable, WITH_BODY_STATUSES } from "@/lib/policy";
 import { missingStages, type CalculationResult, type LifeCycleStage, type LineErrorReason, type SystemBoundary } from "@/lib/calc/calculate";
 
 /** Why a product's registration fields cannot be changed now, or null when they can. */
-export type ProductLock = "withBody" | "certified";
+type ProductLock = "withBody" | "certified";
 
-export type ProductLockFacts = {
+type ProductLockFacts = {
   applications: readonly { status: ApplicationStatus; previousCertificateId: string | null }[];
   certificates: readonly { id: string; status: CertificateStatus; expiresOn: string }[];
   today: string;
@@ -77,7 +77,7 @@ export function missingItems(
   ];
 }
 
-export type StepState = "done" | "current" | "todo";
+type StepState = "done" | "current" | "todo";
 export type WorkflowStep = { key: "registration" | "dataCollection" | "calculation" | "submission"; state: StepState };
 
 /** The four steps the enterprise is guided through, from what is already there. */

@@ -2,7 +2,7 @@ import type { Certificate } from "@/db/schema";
 import type { CertificateArtifactData } from "@/lib/certificates/types";
 import type { CertificateSnapshot } from "./certificate-snapshot";
 
-export type ArtifactSource = Pick<Certificate, "number" | "snapshot" | "snapshotSha256"> & { credentialSha256?: string | null };
+type ArtifactSource = Pick<Certificate, "number" | "snapshot" | "snapshotSha256"> & { credentialSha256?: string | null };
 
 /** The public verification page of a certificate number: the QR code's target. */
 export function publicLabelUrl(baseUrl: string, number: string): string {

@@ -16,7 +16,7 @@ import { convertQuantity, unitDimension } from "@/lib/calc/units";
 
 /** The life-cycle stages of Annex II, as the Battery Pass data model v1.2 names them. */
 export const EU_LIFECYCLE_STAGES = ["RawMaterialExtraction", "MainProduction", "Distribution", "Recycling"] as const satisfies readonly BatteryPassLifecycleStage[];
-export type EuLifecycleStage = (typeof EU_LIFECYCLE_STAGES)[number];
+type EuLifecycleStage = (typeof EU_LIFECYCLE_STAGES)[number];
 
 /**
  * Inventory stage → Annex II stage. The use stage is left out: Annex II excludes it from the
@@ -34,16 +34,16 @@ export const STAGE_MAPPING: Record<LifeCycleStage, EuLifecycleStage | null> = {
  * The product categories whose batteries Article 7 covers: traction (EV and LMT) and
  * rechargeable industrial (energy storage) batteries. Portable (consumer) batteries are outside it.
  */
-export const ARTICLE_7_PRODUCT_CATEGORIES: readonly string[] = ["li_battery_power", "li_battery_storage"];
+const ARTICLE_7_PRODUCT_CATEGORIES: readonly string[] = ["li_battery_power", "li_battery_storage"];
 
 /** Industrial batteries are covered above this rated energy (kWh). */
-export const INDUSTRIAL_MINIMUM_KWH = "2";
+const INDUSTRIAL_MINIMUM_KWH = "2";
 
 export function isArticle7Category(categoryId: string): boolean {
   return ARTICLE_7_PRODUCT_CATEGORIES.includes(categoryId);
 }
 
-export type ServiceLife =
+type ServiceLife =
   | { basis: Extract<ServiceLifeBasis, "cycles">; cycles: number }
   | { basis: Extract<ServiceLifeBasis, "years">; years: string; annualEnergyThroughput: string };
 
@@ -182,7 +182,7 @@ function jsonNumber(value: string | Decimal): number {
   return Number(new Decimal(value).toSignificantDigits(12).toString());
 }
 
-export type DeclarationDocumentSource = {
+type DeclarationDocumentSource = {
   input: BatteryDeclarationInput;
   figures: DeclarationFigures;
   studyUrl: string;

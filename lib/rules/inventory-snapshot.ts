@@ -20,7 +20,7 @@ import type { GWP_SET } from "@/lib/calc/gwp";
 /** The product declarations PACT exchange asks for; snapshots frozen before they existed lack them. */
 type ProductCarbonDeclarations = "massPerDeclaredUnit" | "fossilCarbonContent" | "biogenicCarbonContent";
 
-export type SnapshotProduct = Omit<Product, "createdAt" | "updatedAt" | ProductCarbonDeclarations> &
+type SnapshotProduct = Omit<Product, "createdAt" | "updatedAt" | ProductCarbonDeclarations> &
   Partial<Pick<Product, ProductCarbonDeclarations>>;
 
 export type SnapshotFactor = {

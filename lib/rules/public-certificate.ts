@@ -9,8 +9,8 @@ import { LIFE_CYCLE_STAGES, type CertificateStatus, type LifeCycleStage, type Sy
 import { regionName } from "@/lib/regions";
 import type { CertificateSnapshot } from "./certificate-snapshot";
 
-export const PUBLIC_STANDARD = "GB/T 24067-2024";
-export const PUBLIC_SCHEME = "CNCA-CFP-00:2025";
+const PUBLIC_STANDARD = "GB/T 24067-2024";
+const PUBLIC_SCHEME = "CNCA-CFP-00:2025";
 
 /** The audit actions that make up a certificate's public history (never who acted). */
 export const PUBLIC_HISTORY_ACTIONS = [
@@ -20,9 +20,9 @@ export const PUBLIC_HISTORY_ACTIONS = [
   "certificate.reinstate",
   "certificate.withdraw",
 ] as const;
-export type PublicHistoryAction = (typeof PUBLIC_HISTORY_ACTIONS)[number];
+type PublicHistoryAction = (typeof PUBLIC_HISTORY_ACTIONS)[number];
 
-export type TimelineKind =
+type TimelineKind =
   | "issued"
   | "renews"
   | "surveillancePassed"
@@ -34,7 +34,7 @@ export type TimelineKind =
   | "expired"
   | "expires";
 
-export type TimelineEntry = {
+type TimelineEntry = {
   kind: TimelineKind;
   /** YYYY-MM-DD (Shanghai) for dates, an ISO instant for recorded events. */
   date: string;
@@ -43,7 +43,7 @@ export type TimelineEntry = {
   certificateNumber: string | null;
 };
 
-export type PublicCertificateSource = {
+type PublicCertificateSource = {
   number: string;
   status: CertificateStatus;
   statusReason: string | null;
@@ -59,8 +59,6 @@ export type PublicCertificateSource = {
   previousNumber: string | null;
   renewals: Array<{ number: string; issuedOn: string }>;
 };
-
-export type PublicCertificate = ReturnType<typeof buildPublicCertificate>;
 
 const ACTION_KINDS: Record<PublicHistoryAction, TimelineKind> = {
   "certificate.surveillancePassed": "surveillancePassed",
@@ -182,7 +180,7 @@ export function buildPublicCertificate(source: PublicCertificateSource, today: s
 }
 
 export const LABEL_FORMATS = ["svg", "png", "pdf"] as const;
-export type LabelFormat = (typeof LABEL_FORMATS)[number];
+type LabelFormat = (typeof LABEL_FORMATS)[number];
 
 /** Where the label image of a certificate is downloaded, per format and language. */
 export function labelDownloadPath(number: string, format: LabelFormat, locale: "zh-CN" | "en"): string {

@@ -15,9 +15,9 @@ export type SnapshotLine = {
   [field: string]: unknown;
 };
 
-export type RoundSide = { lines: readonly SnapshotLine[]; result: string | null };
+type RoundSide = { lines: readonly SnapshotLine[]; result: string | null };
 
-export type EditedLine = { before: SnapshotLine; after: SnapshotLine; fields: string[] };
+type EditedLine = { before: SnapshotLine; after: SnapshotLine; fields: string[] };
 
 export type RoundDiff = {
   added: SnapshotLine[];

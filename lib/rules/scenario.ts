@@ -62,8 +62,8 @@ export function applyScenarioChanges(inventory: LoadedInventory, changes: readon
   return { ...inventory, lines };
 }
 
-export type StageChange = { stage: LifeCycleStage; base: string; scenario: string; change: string };
-export type LineChange = { lineId: string; stage: LifeCycleStage; base: string; scenario: string; change: string; removed: boolean };
+type StageChange = { stage: LifeCycleStage; base: string; scenario: string; change: string };
+type LineChange = { lineId: string; stage: LifeCycleStage; base: string; scenario: string; change: string; removed: boolean };
 
 export type ScenarioOutcome =
   | {

@@ -42,7 +42,7 @@ export const sharedFootprintSchema = z.object({
 });
 export type SharedFootprint = z.output<typeof sharedFootprintSchema>;
 
-export type SharedFootprintSource = {
+type SharedFootprintSource = {
   footprintId: string;
   precedingFootprintCount: number;
   certificate: { id: string; number: string; enterpriseName: string; productName: string; productNameEn: string; snapshot: CertificateSnapshot };

@@ -16,7 +16,7 @@ const lineResultSchema = z.object({
   share: z.string(),
 }) satisfies z.ZodType<LineResult>;
 
-export const calculationBreakdownSchema = z.object({
+const calculationBreakdownSchema = z.object({
   totalPeriod: z.string(),
   byStage: z.partialRecord(z.enum(LIFE_CYCLE_STAGES), z.string()),
   byCategory: z.record(z.enum(EMISSION_CATEGORIES), z.string()),
@@ -45,7 +45,7 @@ const submissionGradeBasisSchema = z.object({
   product: z.object({ declaredUnitAmount: z.union([z.string(), z.number()]), declaredUnit: z.string() }),
 });
 
-export type SubmissionGradeBasis = z.infer<typeof submissionGradeBasisSchema>;
+type SubmissionGradeBasis = z.infer<typeof submissionGradeBasisSchema>;
 
 /** The grading basis of a submission snapshot, or null for a snapshot without one. */
 export function submissionGradeBasis(snapshot: unknown): SubmissionGradeBasis | null {

@@ -17,7 +17,7 @@ import { LIFE_CYCLE_STAGES } from "@/lib/enums";
 import type { CertificateSnapshot } from "./certificate-snapshot";
 import type { InventorySnapshot } from "./inventory-snapshot";
 
-export type StudyReportSource = {
+type StudyReportSource = {
   inventory: InventorySnapshot;
   category: { nameZh: string; nameEn: string };
   enterprise: { name: string; nameEn: string | null; creditCode: string | null };
@@ -142,7 +142,7 @@ export function buildStudyReportData(source: StudyReportSource): StudyReportData
 }
 
 /** The verification section of a certificate's report, from its snapshot. */
-export function certificateVerification(snapshot: CertificateSnapshot, publicUrl: string): StudyReportVerification {
+function certificateVerification(snapshot: CertificateSnapshot, publicUrl: string): StudyReportVerification {
   return {
     bodyName: snapshot.verificationBody.name,
     bodyNameEn: snapshot.verificationBody.nameEn,

@@ -5,8 +5,6 @@
  */
 import { REVIEW_STAGES, type ApplicationStatus, type ReviewStage } from "@/lib/enums";
 
-export type { ReviewStage };
-
 /**
  * A resubmission of an application the body already planned goes straight
  * back to review; a first submission must be planned first.
@@ -23,7 +21,7 @@ export function advanceReviewStage(current: ReviewStage | null, reached: ReviewS
   return REVIEW_STAGE_ORDER.indexOf(reached) > REVIEW_STAGE_ORDER.indexOf(current) ? reached : current;
 }
 
-export type RecommendationBlocker = "unverifiedLines" | "openMajorFindings" | "noLines";
+type RecommendationBlocker = "unverifiedLines" | "openMajorFindings" | "noLines";
 
 /** Why the body cannot recommend yet: every line verified and no open major nonconformity. */
 export function recommendationBlockers(

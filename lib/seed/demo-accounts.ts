@@ -1,7 +1,7 @@
 /** The demo logins of DESIGN.md (plus one user per other demo organization). */
 export const DEMO_PASSWORD = "carbonlabel-demo";
 
-export const DEMO_ACCOUNTS = [
+const DEMO_ACCOUNTS = [
   { email: "admin@demo.carbonlabel.org", role: "admin", label: "admin" },
   { email: "bureau@demo.carbonlabel.org", role: "regulator", label: "regulator (Chongqing bureau)" },
   { email: "verifier@demo.carbonlabel.org", role: "verifier", label: "lead verifier (body 1)" },

@@ -24,7 +24,7 @@ const suffix = Array.from({ length: CERTIFICATE_NUMBER_RANDOM_LENGTH }, (_, inde
   return `substr('${CERTIFICATE_NUMBER_ALPHABET}', (((s.n * ${SPREAD}) % ${SUFFIXES}) / ${power} % ${CERTIFICATE_NUMBER_ALPHABET.length})::int + 1, 1)`;
 }).join(" || ");
 
-export const SCALE_PUBLIC_LABEL_SQL = `
+const SCALE_PUBLIC_LABEL_SQL = `
   update certificates c set
     number = n.number,
     snapshot = jsonb_build_object(

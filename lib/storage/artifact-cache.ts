@@ -12,7 +12,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { objectStorage } from "./index";
 
-export type ArtifactRequest = {
+type ArtifactRequest = {
   certificateNumber: string;
   locale: string;
   /** e.g. "certificate" (the PDF) or "label" (the PNG). */
@@ -24,7 +24,7 @@ export type ArtifactRequest = {
 };
 
 /** What a download route sends: the stored stream, or the bytes just drawn. */
-export type Artifact = { body: ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer>; size: number };
+type Artifact = { body: ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer>; size: number };
 
 let cachedBuildId: string | undefined;
 
@@ -41,7 +41,7 @@ function buildId(): string {
   return cachedBuildId;
 }
 
-export function artifactKey(request: ArtifactRequest): string {
+function artifactKey(request: ArtifactRequest): string {
   const digest = createHash("sha256").update(JSON.stringify({ build: buildId(), inputs: request.inputs })).digest("hex");
   return `${artifactPrefix(request)}${request.kind}-${digest}.${request.extension}`;
 }

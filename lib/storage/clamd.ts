@@ -18,7 +18,7 @@ export type ClamdAddress = { path: string } | { host: string; port: number };
 /** Bytes per INSTREAM chunk at most: storage streams hand over pieces of any size. */
 const MAX_CHUNK_BYTES = 1024 * 1024;
 /** A file of the 20 MB limit scans in well under a second; this long with no traffic is a hung daemon. */
-export const SCAN_IDLE_TIMEOUT_MS = 60_000;
+const SCAN_IDLE_TIMEOUT_MS = 60_000;
 
 /** `CLAMAV_SOCKET` is malformed (a tcp:// address without a valid port). */
 export class ScannerConfigurationError extends Error {
@@ -64,7 +64,7 @@ export function malwareScannerConfigured(env: Partial<NodeJS.ProcessEnv> = proce
   return Boolean(env.CLAMAV_SOCKET?.trim());
 }
 
-export type ScanVerdict = { infected: false } | { infected: true; signature: string };
+type ScanVerdict = { infected: false } | { infected: true; signature: string };
 
 /**
  * One conversation with clamd: `talk` writes the command; the answer is the text up to the

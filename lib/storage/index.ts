@@ -11,7 +11,6 @@ import { LocalDiskStorage } from "./local-disk";
 import { S3Storage, s3ConfigFromEnv } from "./s3";
 import type { ObjectStorage } from "./types";
 
-export type { ObjectStorage, StoredObject } from "./types";
 export { StorageUnavailableError } from "./types";
 
 const globalForStorage = globalThis as unknown as { carbonlabelStorage?: { signature: string; storage: ObjectStorage } };

@@ -9,7 +9,7 @@ import {
 } from "@aws-sdk/client-s3";
 import { assertSafeKey, StorageUnavailableError, type ObjectStorage, type StoredObject } from "./types";
 
-export type S3Config = {
+type S3Config = {
   bucket: string;
   endpoint?: string;
   region: string;

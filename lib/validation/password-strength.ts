@@ -8,7 +8,7 @@ import type { z } from "zod";
  * sign-in throttle and slow against a stolen Argon2id hash. Server side only — the dictionaries
  * are 1.3 MB and stay out of the browser; the form shows the reason the server returns.
  */
-export const MINIMUM_PASSWORD_SCORE = 3;
+const MINIMUM_PASSWORD_SCORE = 3;
 
 let estimator: ZxcvbnFactory | null = null;
 

@@ -86,8 +86,8 @@ export function normalizeDecimalInput(value: string): string {
 export function decimalErrorMessage(normalized: string): string {
   return normalized.includes(",") ? "validation.numberSeparators" : "validation.number";
 }
-export const MAX_INTEGER_DIGITS = 15;
-export const MAX_FRACTION_DIGITS = 12;
+const MAX_INTEGER_DIGITS = 15;
+const MAX_FRACTION_DIGITS = 12;
 
 /**
  * Within the precision a quantity can mean (and the numeric columns and the decimal engine handle

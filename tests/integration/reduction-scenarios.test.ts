@@ -125,7 +125,6 @@ describe("building scenarios", () => {
     await ok(saveScenarioChange, change(shared.scenarioId, { lineId: electricityLineId, kind: "set_allocation", allocationShare: "0.2" }));
     const more = await ok(createScenario, { applicationId: application.id, name: "More output" });
     const electricity = await ok(saveScenarioChange, change(more.scenarioId, { lineId: electricityLineId, kind: "scale_quantity", percent: "5" }));
-    // Removing the only raw-material line would leave a required stage empty (see the refusals); the distribution stage is optional.
     const page = await getScenariosPage(ownerActor as never, application.id);
     expect(page!.scenarios.map((scenario) => [scenario.name, scenario.changes.length, scenario.outcome.ok && scenario.outcome.result])).toEqual([
       ["Less power", 1, "4.9276"],
@@ -151,6 +150,17 @@ describe("building scenarios", () => {
     expect(refused).toMatchObject({ ok: false, error: { fieldErrors: { supplierFactorUnit: ["scenarios.validation.unitMismatch"] } } });
     const [stored] = await db.select().from(scenarioChanges).where(eq(scenarioChanges.scenarioId, scenarioId));
     expect(stored).toMatchObject({ kind: "supplier_footprint", supplierFactorValue: "0.02", supplierFactorUnit: "kWh", supplierName: "Wind farm PPA" });
+  });
+
+  it("keeps a scenario that leaves a required stage empty, and names a line's error, not the stage, when one does not calculate", async () => {
+    const { scenarioId } = await ok(createScenario, { applicationId: application.id, name: "No refrigerant" });
+    // The refrigerant is the only raw-material line: the engine calculates without it (only a submission needs every stage).
+    const removed = await ok(saveScenarioChange, change(scenarioId, { lineId: refrigerantLineId, kind: "remove_line" }));
+    expect(removed.result).toBe("5.777");
+    const [perKg] = await db.insert(emissionFactors).values({ factorKey: `test.kg.${scenarioId}`, nameZh: "按千克", nameEn: "Per kg", category: "material", value: "2", unit: "kg", region: "CN", year: 2025, source: "test" }).returning();
+    const refused = await run(saveScenarioChange, change(scenarioId, { lineId: electricityLineId, kind: "replace_factor", factorId: perKg.id }));
+    expect(refused).toMatchObject({ ok: false, error: { message: "errors.validation", fieldErrors: { factorId: ["scenarios.validation.unitMismatch"] } } });
+    expect(await db.select({ kind: scenarioChanges.kind }).from(scenarioChanges).where(eq(scenarioChanges.scenarioId, scenarioId))).toEqual([{ kind: "remove_line" }]);
   });
 
   it("removes a line in a scenario", async () => {

@@ -177,7 +177,7 @@ function importTargets(imported: Import): string[] {
   });
 }
 
-export type ClientUsage = {
+type ClientUsage = {
   /** Namespaces `useTranslations("ns")` of client-facing modules name. */
   translated: Set<string>;
   /** Whether a client-facing module translates arbitrary keys (`useTranslations()`, as `useMessage` does). */
@@ -188,7 +188,7 @@ export type ClientUsage = {
 };
 
 /** What the client side of the modules reachable from `entries` translates. */
-export function clientUsage(entries: readonly string[]): ClientUsage {
+function clientUsage(entries: readonly string[]): ClientUsage {
   const usage: ClientUsage = { translated: new Set(), translatesAnyKey: false, messageKeys: new Set(), clientModules: [] };
   const seen = new Map<string, boolean>();
   const stack = entries.map((file) => ({ file, clientFacing: false }));

@@ -41,7 +41,7 @@ export function randomCreditCode(): string {
 }
 
 /** A mainland mobile number as someone types it: +86, grouped 3-4-4. */
-export function randomMobile(): string {
+function randomMobile(): string {
   const digits = `1${3 + crypto.randomInt(7)}${crypto.randomInt(1_000_000_000).toString().padStart(9, "0")}`;
   return `+86 ${digits.slice(0, 3)} ${digits.slice(3, 7)} ${digits.slice(7)}`;
 }

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 
 /** Inputs the issue found turning into server errors, and their relatives. */
-export const KNOWN_HOSTILE = [
+const KNOWN_HOSTILE = [
   "",
   " ",
   "\u0000",

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { EXE_BYTES, HTML_BYTES, PDF_BYTES, PNG_BYTES } from "./evidence-files";
 import { sheetWithRows, zipPackage } from "./zip";
 
-export type HostileUpload = { kind: string; name: string; bytes: Uint8Array };
+type HostileUpload = { kind: string; name: string; bytes: Uint8Array };
 
 const text = (value: string) => new TextEncoder().encode(value);
 const concat = (...parts: Uint8Array[]) => new Uint8Array(Buffer.concat(parts));

@@ -37,7 +37,7 @@ export type TestPactHost = {
 };
 
 /** A self-signed certificate for localhost and 127.0.0.1, made with OpenSSL into a temporary folder. */
-export function loopbackCertificate(): { key: string; cert: string } {
+function loopbackCertificate(): { key: string; cert: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "carbonlabel-pact-host-"));
   const keyFile = path.join(dir, "key.pem");
   const certFile = path.join(dir, "cert.pem");
@@ -60,7 +60,7 @@ function readBody(request: http.IncomingMessage): Promise<string> {
   });
 }
 
-export type TestPactHostOptions = {
+type TestPactHostOptions = {
   socketPath?: string;
   /**
    * How the host answers an event it accepted, as a partner's host does: after its 200 has gone

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Alert } from "@/components/ui/alert";
-import { Card, CardBody } from "@/components/ui/card";
+import { AccountLinkFrame } from "@/app/(account-links)/account-link-frame";
 import { ResetPasswordForm } from "./reset-password-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,24 +13,17 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
   const { token } = await searchParams;
   const t = await getTranslations("security.reset");
+  const noToken = (
+    <>
+      {t("noToken")}{" "}
+      <Link href="/forgot-password" className="font-medium underline">
+        {t("requestAgain")}
+      </Link>
+    </>
+  );
   return (
-    <div className="mx-auto max-w-md">
-      <h1 className="mb-1 text-2xl font-semibold">{t("title")}</h1>
-      <p className="mb-6 text-sm text-slate-600">{t("intro")}</p>
-      {typeof token === "string" && token ? (
-        <Card>
-          <CardBody>
-            <ResetPasswordForm token={token} />
-          </CardBody>
-        </Card>
-      ) : (
-        <Alert tone="warning">
-          {t("noToken")}{" "}
-          <Link href="/forgot-password" className="font-medium underline">
-            {t("requestAgain")}
-          </Link>
-        </Alert>
-      )}
-    </div>
+    <AccountLinkFrame title={t("title")} intro={t("intro")} token={token} noToken={noToken}>
+      {(linkToken) => <ResetPasswordForm token={linkToken} />}
+    </AccountLinkFrame>
   );
 }

@@ -2,19 +2,16 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useMessage } from "@/components/use-message";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { resetPasswordAction } from "@/lib/actions/account/reset-password";
-import { PASSWORD_MIN_LENGTH } from "@/lib/validation/password-policy";
 import { resetPasswordSchema } from "@/lib/validation/schemas/account";
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const t = useTranslations("security.reset");
-  const page = useTranslations("security.page");
   const translate = useMessage();
   const { form, formError, succeeded, onSubmit, errors, isSubmitting } = useActionForm({
     schema: resetPasswordSchema,
@@ -44,12 +41,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         </Alert>
       ) : null}
       <input type="hidden" {...form.register("token")} />
-      <Field label={t("newPassword")} hint={page("newPasswordHint", { minimum: PASSWORD_MIN_LENGTH })} error={errors.newPassword?.message}>
-        <Input type="password" autoComplete="new-password" {...form.register("newPassword")} />
-      </Field>
-      <Field label={t("confirmPassword")} error={errors.confirmPassword?.message}>
-        <Input type="password" autoComplete="new-password" {...form.register("confirmPassword")} />
-      </Field>
+      <NewPasswordFields register={form.register} errors={errors} />
       <Button type="submit" disabled={isSubmitting}>
         {isSubmitting ? t("submitting") : t("submit")}
       </Button>

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { Alert } from "@/components/ui/alert";
-import { Card, CardBody } from "@/components/ui/card";
+import { AccountLinkFrame } from "@/app/(account-links)/account-link-frame";
 import { VerifyEmailForm } from "./verify-email-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,18 +13,8 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
   const { token } = await searchParams;
   const t = await getTranslations("security.verifyEmail");
   return (
-    <div className="mx-auto max-w-md">
-      <h1 className="mb-1 text-2xl font-semibold">{t("title")}</h1>
-      <p className="mb-6 text-sm text-slate-600">{t("intro")}</p>
-      {typeof token === "string" && token ? (
-        <Card>
-          <CardBody>
-            <VerifyEmailForm token={token} />
-          </CardBody>
-        </Card>
-      ) : (
-        <Alert tone="warning">{t("noToken")}</Alert>
-      )}
-    </div>
+    <AccountLinkFrame title={t("title")} intro={t("intro")} token={token} noToken={t("noToken")}>
+      {(linkToken) => <VerifyEmailForm token={linkToken} />}
+    </AccountLinkFrame>
   );
 }

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useMessage } from "@/components/use-message";
+import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Toast } from "@/components/ui/toast";
@@ -10,7 +11,6 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { changePasswordAction } from "@/lib/actions/account/change-password";
-import { PASSWORD_MIN_LENGTH } from "@/lib/validation/password-policy";
 import { changePasswordSchema } from "@/lib/validation/schemas/auth";
 
 export function ChangePasswordForm() {
@@ -31,12 +31,7 @@ export function ChangePasswordForm() {
       <Field label={t("currentPassword")} error={errors.currentPassword?.message}>
         <Input type="password" autoComplete="current-password" {...form.register("currentPassword")} />
       </Field>
-      <Field label={t("newPassword")} hint={t("newPasswordHint", { minimum: PASSWORD_MIN_LENGTH })} error={errors.newPassword?.message}>
-        <Input type="password" autoComplete="new-password" {...form.register("newPassword")} />
-      </Field>
-      <Field label={t("confirmPassword")} error={errors.confirmPassword?.message}>
-        <Input type="password" autoComplete="new-password" {...form.register("confirmPassword")} />
-      </Field>
+      <NewPasswordFields register={form.register} errors={errors} />
       <Button type="submit" disabled={isSubmitting}>
         {isSubmitting ? t("submitting") : t("submit")}
       </Button>

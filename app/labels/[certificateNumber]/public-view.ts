@@ -8,7 +8,7 @@ import { LABEL_FORMATS, labelDownloadPath } from "@/lib/rules/public-certificate
 /** A translator bound to one namespace, from the page. */
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
-export type PublicViewContext = {
+type PublicViewContext = {
   /** The `labels` namespace. */
   t: Translate;
   /** The `credentials.label` namespace. */

@@ -1,7 +1,7 @@
 import type { OrganizationKind } from "@/lib/enums";
 
 /** Where each kind of organization manages its API clients. */
-export const API_CLIENTS_PATH: Partial<Record<OrganizationKind, string>> = {
+const API_CLIENTS_PATH: Partial<Record<OrganizationKind, string>> = {
   enterprise: "/enterprise/api-clients",
   verification_body: "/verifier/api-clients",
   regulator: "/regulator/api-clients",

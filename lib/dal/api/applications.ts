@@ -51,7 +51,7 @@ function applicationResource({ application, calculationRevision, certificateNumb
   };
 }
 
-export type ApplicationFilters = { status?: ApplicationStatus; productId?: string };
+type ApplicationFilters = { status?: ApplicationStatus; productId?: string };
 
 /** Applications the actor may read (owner, entrusted body, region's regulator), newest first. */
 export async function listApiApplications(actor: UserActor, filters: ApplicationFilters, page: { limit: number; after?: NewestFirstCursor }) {
@@ -107,7 +107,7 @@ function lineResource(line: InventoryLine): InventoryLineResource {
 
 /** Keyset position in the inventory's own order: life-cycle stage, position in it, id. */
 export const inventoryCursor = z.object({ stage: z.enum(LIFE_CYCLE_STAGES), position: z.number().int(), id: z.uuid() });
-export type InventoryCursor = z.output<typeof inventoryCursor>;
+type InventoryCursor = z.output<typeof inventoryCursor>;
 
 function afterLine(cursor: InventoryCursor | undefined): SQL | undefined {
   if (!cursor) return undefined;

@@ -10,7 +10,7 @@ import { pageFrom } from "./scope";
 
 /** Current factors are one per key: the key alone orders and positions them. */
 export const factorCursor = z.object({ key: z.string().min(1).max(200) });
-export type FactorCursor = z.output<typeof factorCursor>;
+type FactorCursor = z.output<typeof factorCursor>;
 
 const COLUMNS = {
   id: emissionFactors.id,

@@ -9,7 +9,7 @@ import { beforeCursor, pageFrom, readableProducts, type NewestFirstCursor } from
 
 const uuid = z.uuid();
 
-export function productResource(product: Product): ProductResource {
+function productResource(product: Product): ProductResource {
   return {
     id: product.id,
     nameZh: product.nameZh,

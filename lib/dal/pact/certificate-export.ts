@@ -13,7 +13,7 @@ import { assertCan, assertDecision, can, decideOnCertificate } from "@/lib/polic
 import type { CertificateSnapshot } from "@/lib/rules/certificate-snapshot";
 import { newestFootprintOfCertificate } from "./footprints";
 
-export type PactExport = { number: string; footprint: ProductFootprint };
+type PactExport = { number: string; footprint: ProductFootprint };
 
 /**
  * A certified footprint as a PACT v3 ProductFootprint file, for the certificate's holder and the

@@ -15,7 +15,7 @@ import type { CertificateSnapshot } from "@/lib/rules/certificate-snapshot";
 import type { InboxView } from "@/lib/validation/schemas/pact";
 import { assertCan } from "@/lib/policy";
 
-export type PublishedFootprintRow = {
+type PublishedFootprintRow = {
   id: string;
   certificateNumber: string;
   productName: string;
@@ -30,7 +30,7 @@ export type PublishedFootprintRow = {
   precedingCount: number;
 };
 
-export type UnpublishedCertificate = { certificateNumber: string; productName: string; productNameEn: string; gap: FootprintGap | "unsigned" | "pending" };
+type UnpublishedCertificate = { certificateNumber: string; productName: string; productNameEn: string; gap: FootprintGap | "unsigned" | "pending" };
 
 /**
  * The enterprise's PACT page: its certificates as published footprints (newest first, each with
@@ -151,10 +151,9 @@ export async function getPartnersPage(user: CurrentUser) {
 }
 
 export type PartnersPage = Awaited<ReturnType<typeof getPartnersPage>>;
-export type PartnerRow = PartnersPage["partners"][number];
 
 /** How many requests the inbox lists at once (newest first). */
-export const INBOX_PAGE_SIZE = 100;
+const INBOX_PAGE_SIZE = 100;
 
 export type InboxRequest = {
   id: string;

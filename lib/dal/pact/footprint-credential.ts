@@ -6,7 +6,7 @@ import { isStatusPurpose } from "@/lib/credentials/vocabulary";
 import { credentialExtensionProblems } from "@/lib/pact/validate";
 
 /** `unreadable`: the credential is no JWS a verifier can read (no issuer, not JSON): nothing vouches for the footprint through it. */
-export type FootprintCredentialCheck = { verdict: Verdict | "unreadable"; pointer: string };
+type FootprintCredentialCheck = { verdict: Verdict | "unreadable"; pointer: string };
 
 /** The platform's own published keys and status lists, read where `/verify` would fetch them. */
 async function fetchFromPlatform(path: string): Promise<string> {

@@ -11,7 +11,7 @@ import { sharedFootprintSchema } from "@/lib/rules/shared-footprint";
 
 const supplierCertificates = alias(certificates, "chain_supplier_certificate");
 
-export type SupplyChainLine = {
+type SupplyChainLine = {
   lineId: string;
   description: string;
   kind: SupplierFootprintKind;

@@ -15,7 +15,7 @@ import { importedFootprintView } from "./imported-footprint";
 
 const LIST_LIMIT = 200;
 
-export type SupplyRequestAction = "accept" | "decline" | "cancel" | "fulfil";
+type SupplyRequestAction = "accept" | "decline" | "cancel" | "fulfil";
 
 /** An open request past its due date is shown as expired before the platform's round records it. */
 function shownStatus(status: SupplyRequestStatus, dueOn: string, today: string): SupplyRequestStatus {
@@ -135,7 +135,6 @@ export async function getSupplyRequestsPage(user: CurrentUser, filters: SupplyFi
 
 export type SupplyRequestsPage = Awaited<ReturnType<typeof getSupplyRequestsPage>>;
 export type SupplyRequestRow = SupplyRequestsPage["requests"][number];
-export type CandidateLine = SupplyRequestRow["candidateLines"][number];
 export type ImportedFootprintRow = SupplyRequestsPage["imports"][number];
 
 /** The PACT footprints the enterprise imported itself (no other organization's), newest first. */

@@ -9,7 +9,7 @@ import { consumeRateLimit, type RateLimitPolicy } from "@/lib/auth/rate-limit";
 import { OperationError, RateLimitedError, UnauthenticatedError } from "@/lib/errors";
 import type { Actor } from "@/lib/policy";
 
-export type IssueAccessTokenInput = {
+type IssueAccessTokenInput = {
   clientId: string;
   clientSecret: string;
   /** The `scope` parameter as sent (RFC 6749 §3.3); absent = every scope the client holds. */

@@ -8,7 +8,7 @@ import { assertUserCan, type Actor } from "@/lib/policy";
 import { lockEditableInventory } from "./own-application";
 import { runCalculation } from "./run-calculation";
 
-export type CalculateInput = { applicationId: string };
+type CalculateInput = { applicationId: string };
 
 /** The refusal names its cause: the lines that cannot be calculated (by description), or the production volume. */
 function refusal(failure: CalculationFailure, lines: ReadonlyArray<{ id: string; description: string }>): OperationError {

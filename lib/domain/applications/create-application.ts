@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertUserCan, CLOSED_STATUSES, type Actor } from "@/lib/policy";
 
-export type CreateApplicationInput = { productId: string };
+type CreateApplicationInput = { productId: string };
 
 /**
  * Opens a certification application for one of the enterprise's products;

@@ -6,10 +6,10 @@ import { NotFoundError } from "@/lib/errors";
 import { assertDecision, decideOnApplication, type Actor, type ApplicationPermission } from "@/lib/policy";
 
 /** Permissions whose rule is the editable inventory (draft, changes requested, declined). */
-export type InventoryPermission = Extract<ApplicationPermission, "inventory.edit" | "application.calculate" | "evidence.upload" | "evidence.delete">;
+type InventoryPermission = Extract<ApplicationPermission, "inventory.edit" | "application.calculate" | "evidence.upload" | "evidence.delete">;
 
 /** Permissions an enterprise exercises on its own application. */
-export type OwnerPermission = InventoryPermission | Extract<ApplicationPermission, "application.submit" | "application.withdrawSubmission">;
+type OwnerPermission = InventoryPermission | Extract<ApplicationPermission, "application.submit" | "application.withdrawSubmission">;
 
 /**
  * The application, locked for the rest of the transaction, once the policy

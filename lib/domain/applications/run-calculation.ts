@@ -8,7 +8,7 @@ import type { CalculationBreakdown, CalculationFailure, CalculationSuccess } fro
 import { loadInventory } from "@/lib/dal/inventory-snapshot";
 import { calculateInventory, type LoadedInventory } from "@/lib/rules/inventory-snapshot";
 
-export type RunCalculationOutcome =
+type RunCalculationOutcome =
   | { ok: true; calculation: Calculation; inventory: LoadedInventory; result: CalculationSuccess }
   | { ok: false; failure: CalculationFailure; inventory: LoadedInventory };
 

@@ -14,7 +14,7 @@ import { runCalculation } from "./run-calculation";
 import { unresolvedFlagsOf } from "@/lib/domain/supply-requests/flag-applications-depending-on";
 import { transitionApplication } from "./transition";
 
-export type SubmitRequest = { applicationId: string; verificationBodyId: string };
+type SubmitRequest = { applicationId: string; verificationBodyId: string };
 
 /** A verification body the enterprise may choose: one that has not declared a conflict of interest with it. */
 async function assertChoosableBody(tx: Tx, enterpriseId: string, bodyId: string) {

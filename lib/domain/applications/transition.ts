@@ -6,7 +6,7 @@ import { ConflictError } from "@/lib/errors";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
 import { recordStageTransition } from "./stage-durations";
 
-export type TransitionRequest = {
+type TransitionRequest = {
   applicationId: string;
   /** The version the user saw; a different current version is a conflict. */
   expectedVersion: number;

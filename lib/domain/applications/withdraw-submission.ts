@@ -8,7 +8,7 @@ import { assertUserCan, WITHDRAWABLE_STATUSES, type Actor } from "@/lib/policy";
 import { lockOwnApplication } from "./own-application";
 import { transitionApplication } from "./transition";
 
-export type WithdrawInput = { applicationId: string };
+type WithdrawInput = { applicationId: string };
 
 /**
  * Takes a submission back while the body has not accepted it: the application

@@ -7,9 +7,9 @@ import type { Operation } from "@/lib/domain/operation";
 import { notify } from "@/lib/notifications/notify";
 import { assertCan } from "@/lib/policy";
 
-export type MonitorAuditChainsInput = Record<string, never>;
+type MonitorAuditChainsInput = Record<string, never>;
 
-export type RegionChainCheck = { region: string; checked: number; broken: { id: number; problem: string } | null; notified: number };
+type RegionChainCheck = { region: string; checked: number; broken: { id: number; problem: string } | null; notified: number };
 
 /**
  * The platform's daily check of the audit trail: each region that has a regulator has its

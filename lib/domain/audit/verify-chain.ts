@@ -5,7 +5,7 @@ import type { Operation } from "@/lib/domain/operation";
 import { assertUserCan } from "@/lib/policy";
 
 /** The check takes no parameters: a regulator verifies the chains of its own region. */
-export type VerifyAuditChainsInput = Record<string, never>;
+type VerifyAuditChainsInput = Record<string, never>;
 
 /**
  * A regulator recomputes the hash chains of its region (each organization's,

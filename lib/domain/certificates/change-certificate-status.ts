@@ -10,7 +10,7 @@ import { notify } from "@/lib/notifications/notify";
 import { publishCertificateStatus } from "@/lib/domain/credentials/status-lists";
 import { footprintFollowsStatus } from "@/lib/domain/footprints/publish-footprint";
 
-export type StatusChangeRequest = {
+type StatusChangeRequest = {
   certificateId: string;
   /** The version the user saw; a different current version is a conflict. */
   expectedVersion: number;

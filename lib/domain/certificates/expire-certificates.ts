@@ -9,7 +9,7 @@ import { footprintFollowsStatus } from "@/lib/domain/footprints/publish-footprin
 import { notify } from "@/lib/notifications/notify";
 import { assertCan, type Actor } from "@/lib/policy";
 
-export type ExpireCertificatesInput = {
+type ExpireCertificatesInput = {
   /** Today in Asia/Shanghai (tests pass a date); a certificate expires the day after `expiresOn`. */
   today?: string;
   /** Certificates per transaction; the job repeats until none is left. */

@@ -40,7 +40,7 @@ const ISSUABLE_STATUSES: readonly ApplicationStatus[] = ["awaiting_decision", "c
 /** 30^6 suffixes make a collision rare; a few fresh draws make a failure practically impossible. */
 const NUMBER_ATTEMPTS = 5;
 
-export type IssueCertificateInput = { applicationId: string };
+type IssueCertificateInput = { applicationId: string };
 
 /**
  * Issues the certificate of an approved application inside the approval's transaction:

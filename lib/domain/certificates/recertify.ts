@@ -7,7 +7,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { effectiveStatus, todayInShanghai } from "@/lib/certificates/validity";
 import { assertDecision, assertUserCan, CLOSED_STATUSES, decideOnCertificate, type Actor } from "@/lib/policy";
 
-export type RecertifyInput = { certificateId: string };
+type RecertifyInput = { certificateId: string };
 
 /**
  * 再认证: a new draft application for the certified product, linked to the certificate it renews,

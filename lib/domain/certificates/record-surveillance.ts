@@ -9,7 +9,7 @@ import { notify } from "@/lib/notifications/notify";
 import { assertUserCan, type Actor } from "@/lib/policy";
 import { assertCertificateState, changeCertificateStatus, loadCertificateFor } from "./change-certificate-status";
 
-export type RecordSurveillanceInput = {
+type RecordSurveillanceInput = {
   certificateId: string;
   expectedVersion: number;
   performedOn: string;

@@ -3,7 +3,7 @@ import type { Tx } from "@/db";
 import { assertUserCan, type Actor } from "@/lib/policy";
 import { changeCertificateStatus } from "./change-certificate-status";
 
-export type ReinstateInput = { certificateId: string; expectedVersion: number; reason: string };
+type ReinstateInput = { certificateId: string; expectedVersion: number; reason: string };
 
 /** 恢复: a suspended certificate that has not expired in the meantime becomes valid again. */
 export async function reinstateCertificate(tx: Tx, actor: Actor | null, { certificateId, expectedVersion, reason }: ReinstateInput) {

@@ -10,7 +10,7 @@ import { publicLabelUrl } from "@/lib/rules/artifact-data";
 import type { CertificateSnapshot } from "@/lib/rules/certificate-snapshot";
 import { certificateStudyReportData } from "@/lib/rules/study-report";
 
-export type FrozenStudyReport = { pdf: Uint8Array; summary: NonNullable<CertificateSnapshot["studyReport"]> };
+type FrozenStudyReport = { pdf: Uint8Array; summary: NonNullable<CertificateSnapshot["studyReport"]> };
 
 /**
  * Renders the study report a certificate is issued with, from the snapshot being issued (its

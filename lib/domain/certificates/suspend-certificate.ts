@@ -3,7 +3,7 @@ import type { Tx } from "@/db";
 import { assertUserCan, type Actor } from "@/lib/policy";
 import { changeCertificateStatus } from "./change-certificate-status";
 
-export type SuspendInput = { certificateId: string; expectedVersion: number; reason: string };
+type SuspendInput = { certificateId: string; expectedVersion: number; reason: string };
 
 /** 暂停: the body or the region's regulator stops a valid certificate from being used, with a reason. */
 export async function suspendCertificate(tx: Tx, actor: Actor | null, { certificateId, expectedVersion, reason }: SuspendInput) {

@@ -3,7 +3,7 @@ import type { Tx } from "@/db";
 import { assertUserCan, type Actor } from "@/lib/policy";
 import { changeCertificateStatus } from "./change-certificate-status";
 
-export type WithdrawInput = { certificateId: string; expectedVersion: number; reason: string };
+type WithdrawInput = { certificateId: string; expectedVersion: number; reason: string };
 
 /** 撤销: final; a valid or suspended certificate can never be used again. */
 export async function withdrawCertificate(tx: Tx, actor: Actor | null, { certificateId, expectedVersion, reason }: WithdrawInput) {

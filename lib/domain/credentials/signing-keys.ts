@@ -13,7 +13,7 @@ export type ActiveSigningKey = { row: SigningKey; privateKey: KeyObject };
 /** The additional authenticated data of a sealed key: it opens only as the key it was sealed as. */
 const sealContext = (bodyId: string, kid: string) => `carbonlabel signing key ${bodyId} ${kid}`;
 
-export function privateKeyOf(row: SigningKey): KeyObject {
+function privateKeyOf(row: SigningKey): KeyObject {
   const pkcs8 = openSecret(row.sealedPrivateKey, sealContext(row.verificationBodyId, row.kid));
   return crypto.createPrivateKey({ key: pkcs8, format: "der", type: "pkcs8" });
 }

@@ -7,7 +7,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertUserCan, type Actor } from "@/lib/policy";
 import { lockEditableInventory } from "@/lib/domain/applications/own-application";
 
-export type DeleteEvidenceInput = { evidenceId: string };
+type DeleteEvidenceInput = { evidenceId: string };
 
 /**
  * The owner removes one of its files while the application is editable. The

@@ -5,7 +5,7 @@ import { evidenceFiles } from "@/db/schema";
 import { ForbiddenError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/policy";
 
-export type EvidenceToScan = { storageKey: string };
+type EvidenceToScan = { storageKey: string };
 
 /**
  * The stored objects the malware scanner has yet to judge, for one round of the scan job: each

@@ -13,7 +13,7 @@ export type EvidenceScanVerdict =
   /** The scanner gave no verdict (unreachable, timed out, refused the stream); the job retries. */
   | { outcome: "failed"; error: string };
 
-export type RecordEvidenceScanInput = { storageKey: string; verdict: EvidenceScanVerdict; now?: Date };
+type RecordEvidenceScanInput = { storageKey: string; verdict: EvidenceScanVerdict; now?: Date };
 
 async function applicationOf(tx: Tx, applicationId: string) {
   const [application] = await tx

@@ -8,7 +8,7 @@ import { malwareScannerConfigured } from "@/lib/storage/clamd";
 import type { EvidenceTarget } from "@/lib/validation/schemas/evidence";
 import { lockUploadTarget } from "./upload-target";
 
-export type StoredEvidence = EvidenceTarget & {
+type StoredEvidence = EvidenceTarget & {
   /** The evidence row's id, also the last segment of its storage key. */
   id: string;
   fileName: string;

@@ -7,7 +7,7 @@ import { assertCan, type Actor } from "@/lib/policy";
 /** How long a claimed run stays its runner's: far longer than a run takes, shorter than the queue's expiry. */
 export const FACTOR_IMPACT_LEASE_SECONDS = 5 * 60;
 
-export type ClaimFactorImpactRunInput = { leaseSeconds: number; now?: Date };
+type ClaimFactorImpactRunInput = { leaseSeconds: number; now?: Date };
 
 /** A claimed run: the outcome is recorded against this attempt, so a lapsed claim changes nothing. */
 export type ClaimedFactorImpactRun = { runId: string; attempt: number };

@@ -9,7 +9,7 @@ import type { ClaimedFactorImpactRun } from "./claim-factor-impact-run";
 /** Attempts before a run is given up and shown as failed. */
 export const FACTOR_IMPACT_MAX_ATTEMPTS = 5;
 
-export type FailFactorImpactRunInput = ClaimedFactorImpactRun & { error: string };
+type FailFactorImpactRunInput = ClaimedFactorImpactRun & { error: string };
 
 /**
  * Records a failed attempt: the run waits for the job's next try, or after its last attempt is

@@ -6,7 +6,7 @@ import { assertUserCan, type Actor } from "@/lib/policy";
 import { parseFactorCsv, type FactorCsvError } from "@/lib/regulator/factor-csv";
 import { addFactorVersion } from "./add-factor-version";
 
-export type FactorImportInput = { csv: string };
+type FactorImportInput = { csv: string };
 
 export type FactorImportResult =
   | { imported: number; impactRuns: number; errors?: undefined }

@@ -8,7 +8,7 @@ import { platformBaseUrl } from "@/lib/credentials/platform-base-url";
 import { buildProductFootprint, type FootprintGap, type ProductFootprint } from "@/lib/pact/footprint";
 import type { CertificateSnapshot } from "@/lib/rules/certificate-snapshot";
 
-export type PublishedFootprint = { ok: true; footprint: ProductFootprintRow } | { ok: false; gap: FootprintGap };
+type PublishedFootprint = { ok: true; footprint: ProductFootprintRow } | { ok: false; gap: FootprintGap };
 
 /** Every earlier version of a footprint chain: the footprints' own ids and what they superseded, oldest first. */
 function precedingIdsOf(rows: ProductFootprintRow[]): string[] {

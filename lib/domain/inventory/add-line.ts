@@ -8,7 +8,7 @@ import { bumpInventoryRevision, lockEditableInventory } from "@/lib/domain/appli
 import { auditLineChange } from "./line-audit";
 import { lineValues } from "./line-values";
 
-export type AddLineInput = InventoryLineFields & { applicationId: string };
+type AddLineInput = InventoryLineFields & { applicationId: string };
 
 /** The enterprise adds an activity-data line at the end of its stage. */
 export async function addInventoryLine(tx: Tx, actor: Actor | null, input: AddLineInput) {

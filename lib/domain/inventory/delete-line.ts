@@ -7,7 +7,7 @@ import { assertUserCan, type Actor } from "@/lib/policy";
 import { bumpInventoryRevision, lockEditableInventory } from "@/lib/domain/applications/own-application";
 import { auditLineChange, enteredColumns } from "./line-audit";
 
-export type DeleteLineInput = { applicationId: string; lineId: string };
+type DeleteLineInput = { applicationId: string; lineId: string };
 
 /** The enterprise removes an activity-data line; the audit event keeps what it held. */
 export async function deleteInventoryLine(tx: Tx, actor: Actor | null, input: DeleteLineInput) {

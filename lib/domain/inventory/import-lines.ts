@@ -12,9 +12,9 @@ import { validateInventoryRows, type ImportFactor, type ImportRow } from "@/lib/
 /** Lines per INSERT statement. */
 const INSERT_BATCH = 1_000;
 
-export type ImportTarget = { applicationId: string };
+type ImportTarget = { applicationId: string };
 
-export type ImportLinesInput = ImportTarget & {
+type ImportLinesInput = ImportTarget & {
   /** The uploaded file, named in the audit event by its name and SHA-256. */
   file: { name: string; sha256: string };
   /** The file's rows, parsed (outside the transaction) by lib/import. */

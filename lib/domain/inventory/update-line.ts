@@ -10,7 +10,7 @@ import { auditLineChange, changedColumns } from "./line-audit";
 import { lineValues } from "./line-values";
 import { resolveLineFlags } from "./resolve-line-flags";
 
-export type UpdateLineInput = InventoryLineFields & { applicationId: string; lineId: string };
+type UpdateLineInput = InventoryLineFields & { applicationId: string; lineId: string };
 
 /** The enterprise changes an activity-data line; a changed line is no longer verified. */
 export async function updateInventoryLine(tx: Tx, actor: Actor | null, input: UpdateLineInput) {

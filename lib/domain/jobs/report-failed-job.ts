@@ -6,7 +6,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { notify } from "@/lib/notifications/notify";
 import { assertCan, type Actor } from "@/lib/policy";
 
-export type FailedJobInput = { queue: string; jobId: string; error: string };
+type FailedJobInput = { queue: string; jobId: string; error: string };
 
 /** Errors are stored for the operator, not for the world: a bounded excerpt is enough to act on. */
 const ERROR_EXCERPT = 300;

@@ -5,7 +5,7 @@ import { mailOutbox } from "@/db/schema";
 import { ForbiddenError } from "@/lib/errors";
 import { assertCan, type Actor } from "@/lib/policy";
 
-export type ClaimPendingMailInput = { limit: number; leaseSeconds: number; now?: Date };
+type ClaimPendingMailInput = { limit: number; leaseSeconds: number; now?: Date };
 
 export type ClaimedMail = {
   id: string;

@@ -7,7 +7,7 @@ import { mailLocale, notificationText } from "@/lib/notifications/mail-message";
 import { queueMail } from "@/lib/notifications/outbox";
 import { assertCan, type Actor } from "@/lib/policy";
 
-export type QueueDailyDigestsInput = { /** The Shanghai calendar day the digests cover, YYYY-MM-DD. */ day: string };
+type QueueDailyDigestsInput = { /** The Shanghai calendar day the digests cover, YYYY-MM-DD. */ day: string };
 
 /** Midnight in Asia/Shanghai (UTC+8, no daylight saving) at the start of `day`. */
 function shanghaiMidnight(day: string): Date {

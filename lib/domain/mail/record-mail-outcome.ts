@@ -8,7 +8,7 @@ import { ForbiddenError } from "@/lib/errors";
 import { nextMailAttempt } from "@/lib/notifications/mail-schedule";
 import { assertCan, type Actor } from "@/lib/policy";
 
-export type MailOutcomeInput = {
+type MailOutcomeInput = {
   mailId: string;
   /** The attempt the outcome belongs to (from the claim). */
   attempt: number;
@@ -19,7 +19,7 @@ export type MailOutcomeInput = {
   now?: Date;
 };
 
-export const NO_RELAY_ERROR = MAIL_NO_RELAY_ERROR;
+const NO_RELAY_ERROR = MAIL_NO_RELAY_ERROR;
 
 /**
  * Records one attempt: sent; failed, to be retried after the backoff, or given up after the

@@ -5,7 +5,7 @@ import { notifications } from "@/db/schema";
 import { notificationScope } from "@/lib/dal/notifications";
 import { assertUserCan, type Actor } from "@/lib/policy";
 
-export type MarkNotificationsReadInput = { notificationId?: string };
+type MarkNotificationsReadInput = { notificationId?: string };
 
 /**
  * Marks the user's notifications read (organization-wide ones for the whole

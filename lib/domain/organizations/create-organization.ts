@@ -6,7 +6,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertUserCan, type Actor } from "@/lib/policy";
 import type { createOrganizationSchema } from "@/lib/validation/schemas/organizations";
 
-export type CreateOrganizationValues = z.output<typeof createOrganizationSchema>;
+type CreateOrganizationValues = z.output<typeof createOrganizationSchema>;
 
 /** The operator creates verification bodies and regulator bureaus (enterprises register themselves). */
 export async function createOrganization(tx: Tx, actor: Actor | null, input: CreateOrganizationValues) {

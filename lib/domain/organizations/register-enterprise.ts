@@ -9,7 +9,7 @@ import { sendVerificationEmail } from "@/lib/domain/users/resend-verification";
 import type { Locale } from "@/lib/i18n/config";
 import { ROLE_HOME, type Actor } from "@/lib/policy";
 
-export type RegisterEnterpriseInput = {
+type RegisterEnterpriseInput = {
   /** The contact person: the registering user. */
   name: string;
   email: string;
@@ -28,7 +28,7 @@ export type RegisterEnterpriseInput = {
 };
 
 /** The same whether the email was free or already had an account: sign-up is no email oracle. */
-export type RegisterEnterpriseResult = { redirectTo: string };
+type RegisterEnterpriseResult = { redirectTo: string };
 
 /**
  * Registers an enterprise and its first user; the form then signs that user in.

@@ -6,7 +6,7 @@ import { ForbiddenError } from "@/lib/errors";
 import type { OutgoingPactEvent } from "@/lib/pact/events";
 import { assertCan, type Actor } from "@/lib/policy";
 
-export type ClaimDueDeliveriesInput = { limit: number; leaseSeconds: number; now?: Date };
+type ClaimDueDeliveriesInput = { limit: number; leaseSeconds: number; now?: Date };
 
 export type ClaimedDelivery = {
   id: string;

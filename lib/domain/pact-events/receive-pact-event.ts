@@ -22,7 +22,7 @@ import {
 import { sourceBelongsTo } from "@/lib/pact/partner-url";
 import { assertUserCan, isApiClientActor, type Actor, type ApiClientActor } from "@/lib/policy";
 
-export type ReceivePactEventInput = {
+type ReceivePactEventInput = {
   event: IncomingPactEvent;
   /** The public origin: the `source` of our replies. */
   baseUrl: string;
@@ -30,10 +30,10 @@ export type ReceivePactEventInput = {
   credentials?: CredentialCheck[];
 };
 
-export type ReceivedPactEvent = { accepted: true; duplicate: boolean; deliveryId?: string };
+type ReceivedPactEvent = { accepted: true; duplicate: boolean; deliveryId?: string };
 
 /** The most footprints one reply carries (a request normally names one product). */
-export const MAX_REPLY_FOOTPRINTS = 100;
+const MAX_REPLY_FOOTPRINTS = 100;
 
 /** The registered partner whose base URL the event's `source` lies under (the most specific one). */
 async function partnerOfSource(tx: Tx, actor: ApiClientActor, source: string) {

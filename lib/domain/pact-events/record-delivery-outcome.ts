@@ -7,7 +7,7 @@ import { ForbiddenError } from "@/lib/errors";
 import { nextAttemptAfterFailure } from "@/lib/pact/delivery-schedule";
 import { assertCan, type Actor } from "@/lib/policy";
 
-export type DeliveryOutcomeInput = {
+type DeliveryOutcomeInput = {
   deliveryId: string;
   /** The attempt the outcome belongs to (from the claim). */
   attempt: number;

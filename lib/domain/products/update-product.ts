@@ -9,7 +9,7 @@ import { todayInShanghai } from "@/lib/certificates/validity";
 import { PRODUCT_LOCK_MESSAGES, productLock } from "@/lib/rules/application";
 import type { ProductValues } from "@/lib/validation/schemas/products";
 
-export type UpdateProductInput = ProductValues & { productId: string };
+type UpdateProductInput = ProductValues & { productId: string };
 
 /** Edits a product while none of its applications is with a verification body and no certificate of it is in force (`productLock`). */
 export async function updateProduct(tx: Tx, actor: Actor | null, { productId, ...fields }: UpdateProductInput) {

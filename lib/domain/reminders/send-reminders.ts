@@ -9,7 +9,7 @@ import { notify, type NotificationInput } from "@/lib/notifications/notify";
 import { assertCan, type Actor } from "@/lib/policy";
 import { DEFAULT_STAGE_TARGET_DAYS } from "@/lib/validation/schemas/body-settings";
 
-export type SendRemindersInput = {
+type SendRemindersInput = {
   /** Today in Asia/Shanghai (tests pass a date). */
   today?: string;
   /** The moment stage waits are measured to (tests pass one). */
@@ -17,16 +17,16 @@ export type SendRemindersInput = {
 };
 
 /** Days before a certificate's expiry at which its holder is reminded. */
-export const EXPIRY_REMINDER_DAYS = [90, 30, 7] as const;
+const EXPIRY_REMINDER_DAYS = [90, 30, 7] as const;
 /** Days before a surveillance falls due at which holder and body are reminded. */
-export const SURVEILLANCE_DUE_REMINDER_DAYS = 30;
+const SURVEILLANCE_DUE_REMINDER_DAYS = 30;
 
 /**
  * Days before a footprint request's due date at which the supplier is reminded to answer (each
  * once). The requester hears only at the last one — "due tomorrow and still unanswered" is when it
  * can still chase the supplier or plan around a missing footprint; earlier notices would be noise.
  */
-export const SUPPLY_REQUEST_DUE_REMINDER_DAYS = [3, 1] as const;
+const SUPPLY_REQUEST_DUE_REMINDER_DAYS = [3, 1] as const;
 const REQUESTER_SUPPLY_REMINDER_DAYS = 1;
 
 const requesters = alias(organizations, "requester");

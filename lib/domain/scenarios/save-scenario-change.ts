@@ -17,8 +17,10 @@ function refuse(field: string, message: string): never {
 /**
  * The enterprise adds a what-if change to one line of its scenario (a line keeps one change of
  * each kind: a second replaces the first). Refused where the scenario would no longer calculate
- * — a factor in a unit the line's quantity cannot be converted to, a required stage left empty —
- * so every kept scenario has a footprint. Neither the inventory nor its calculation changes.
+ * — a factor in a unit the line's quantity cannot be converted to, any other line error — so
+ * every kept scenario has a footprint. A required stage left empty is no such refusal: the engine
+ * calculates without it (only a submission needs every stage), so the line's error is the reason
+ * given. Neither the inventory nor its calculation changes.
  */
 export async function saveScenarioChange(tx: Tx, actor: Actor | null, input: ScenarioChangeFields) {
   assertUserCan(actor, "scenario.manage");
@@ -71,7 +73,6 @@ export async function saveScenarioChange(tx: Tx, actor: Actor | null, input: Sce
   };
   const outcome = calculateScenario(basis.inventory, basis.base, [...others, proposed], basis.benchmark);
   if (!outcome.ok) {
-    if (outcome.failure.missingStages.length > 0) refuse("kind", "scenarios.validation.stageLeftEmpty");
     const error = outcome.failure.lineErrors[0];
     refuse(input.kind === "replace_factor" ? "factorId" : input.kind === "supplier_footprint" ? "supplierFactorUnit" : "kind", error?.reason === "unit_mismatch" ? "scenarios.validation.unitMismatch" : "scenarios.validation.notCalculable");
   }

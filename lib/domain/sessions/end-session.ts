@@ -5,7 +5,7 @@ import { userSessions } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertUserCan, type Actor } from "@/lib/policy";
 
-export type EndSessionInput = { sessionId: string };
+type EndSessionInput = { sessionId: string };
 
 /** Sign-out: this session ends for good — its cookie, wherever it was copied, no longer works. */
 export async function endSession(tx: Tx, actor: Actor | null, { sessionId }: EndSessionInput) {

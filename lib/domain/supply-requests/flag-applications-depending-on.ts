@@ -8,14 +8,14 @@ import { NotFoundError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notify";
 import { assertCan, type Actor } from "@/lib/policy";
 
-export type FlagDependentsInput = { certificateId: string; change: SupplierCertificateChange };
+type FlagDependentsInput = { certificateId: string; change: SupplierCertificateChange };
 
 /**
  * The key of one change of a certificate: its status change at the certificate version it happened
  * at — or, superseded, the certificate alone (a certificate is renewed once; its later versions,
  * an expiry for one, do not supersede it again).
  */
-export function supplierChangeKey(certificate: { id: string; version: number }, change: SupplierCertificateChange): string {
+function supplierChangeKey(certificate: { id: string; version: number }, change: SupplierCertificateChange): string {
   return change === "superseded" ? `${certificate.id}:superseded` : `${certificate.id}:${change}:${certificate.version}`;
 }
 

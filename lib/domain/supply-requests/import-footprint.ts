@@ -15,7 +15,7 @@ import { isBoundedDecimal, isSafeText } from "@/lib/validation/zod";
 /** The verdict on the credential the document carries (checked by the adapter before the transaction, lib/dal/pact/footprint-credential.ts). */
 export type CredentialCheck = { verdict: string; pointer: string } | null;
 
-export type ImportFootprintInput = { fileName: string; document: unknown; credential?: CredentialCheck };
+type ImportFootprintInput = { fileName: string; document: unknown; credential?: CredentialCheck };
 
 /** A refusal at `field` (the upload's by default), naming the document's field (a JSON pointer) and why (a message of supply.import.errors). */
 function refuse(field: string, pointer: string, reason: string, params: Record<string, string> = {}): never {
@@ -70,7 +70,7 @@ export async function importSupplierFootprint(tx: Tx, actor: Actor | null, input
   return { importedFootprintId: kept.importedFootprintId };
 }
 
-export type KeepFootprintInput = ImportFootprintInput & {
+type KeepFootprintInput = ImportFootprintInput & {
   /** The registered partner whose host the document came from, if any. */
   partnerId: string | null;
   /** The form or event field a refusal is reported at. */

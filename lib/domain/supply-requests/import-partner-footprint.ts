@@ -6,7 +6,7 @@ import { partnerFootprintUrl } from "@/lib/pact/partner-url";
 import { assertUserCan, type Actor } from "@/lib/policy";
 import { keepImportedFootprint, type CredentialCheck } from "./import-footprint";
 
-export type ImportPartnerFootprintInput = {
+type ImportPartnerFootprintInput = {
   partnerId: string;
   /** The URL the document was read at (GET /3/footprints/{id} at the partner's host). */
   url: string;

@@ -7,7 +7,7 @@ import { requireCategory } from "@/lib/dal/benchmark-preview";
 import { assertUserCan, type Actor } from "@/lib/policy";
 import type { pilotTargetSchema } from "@/lib/validation/schemas/regulator";
 
-export type PilotTargetInput = z.output<typeof pilotTargetSchema>;
+type PilotTargetInput = z.output<typeof pilotTargetSchema>;
 
 /** The bureau sets a pilot target for its own region (all categories, or one). */
 export async function createPilotTarget(tx: Tx, actor: Actor | null, input: PilotTargetInput) {

@@ -11,7 +11,7 @@ import { assertUserCan, type Actor } from "@/lib/policy";
 import { queueSecurityNotice, voidEmailTokens } from "./email-tokens";
 import { loadMailRecipient } from "./mail-recipient";
 
-export type ChangePasswordValues = {
+type ChangePasswordValues = {
   currentPassword: string;
   /** Argon2 hash of the new password: the adapter hashes it before the transaction opens. */
   newPasswordHash: string;

@@ -7,7 +7,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { UserRole } from "@/lib/enums";
 import { assertUserCan, roleFitsOrganization, type Actor } from "@/lib/policy";
 
-export type ChangeUserRoleInput = { userId: string; role: UserRole };
+type ChangeUserRoleInput = { userId: string; role: UserRole };
 
 /** A new role takes effect on the user's next request: the session version is bumped. */
 export async function changeUserRole(tx: Tx, actor: Actor | null, input: ChangeUserRoleInput) {

@@ -7,7 +7,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { UserRole } from "@/lib/enums";
 import { assertUserCan, roleFitsOrganization, type Actor } from "@/lib/policy";
 
-export type CreateUserValues = {
+type CreateUserValues = {
   organizationId: string;
   name: string;
   email: string;

@@ -8,7 +8,7 @@ import { NotFoundError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/notify";
 import { assertUserCan, type Actor } from "@/lib/policy";
 
-export type EndUserSessionsInput = { userId: string };
+type EndUserSessionsInput = { userId: string };
 
 /** The operator signs a user out everywhere (a lost laptop, a suspected takeover); the user is told. */
 export async function endUserSessions(tx: Tx, actor: Actor | null, { userId }: EndUserSessionsInput) {

@@ -4,7 +4,7 @@ import { assertUserCan, type Actor } from "@/lib/policy";
 import { queueSecurityNotice } from "./email-tokens";
 import { loadMailRecipient } from "./mail-recipient";
 
-export type NewSignInInput = { address: string; now?: Date };
+type NewSignInInput = { address: string; now?: Date };
 
 /**
  * Tells the user by email that their account was just signed in to, and from where, so a

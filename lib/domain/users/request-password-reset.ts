@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/policy";
 import { issueEmailLink, lastEmailTokenAt, PASSWORD_RESET_MINUTES } from "./email-tokens";
 import { loadMailRecipient } from "./mail-recipient";
 
-export type RequestPasswordResetInput = { email: string; now?: Date };
+type RequestPasswordResetInput = { email: string; now?: Date };
 
 /** One reset link a minute per account: a script cannot flood someone's inbox through the form. */
 const RESEND_SECONDS = 60;

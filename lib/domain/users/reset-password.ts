@@ -10,7 +10,7 @@ import type { Actor } from "@/lib/policy";
 import { queueSecurityNotice, spendEmailToken, voidEmailTokens } from "./email-tokens";
 import { loadMailRecipient } from "./mail-recipient";
 
-export type ResetPasswordValues = {
+type ResetPasswordValues = {
   token: string;
   /** Argon2 hash of the new password: the adapter hashes it before the transaction opens. */
   newPasswordHash: string;

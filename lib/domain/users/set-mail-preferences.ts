@@ -7,7 +7,7 @@ import { assertUserCan, type Actor } from "@/lib/policy";
 import type { z } from "@/lib/validation/zod";
 import type { mailPreferencesSchema } from "@/lib/validation/schemas/account";
 
-export type MailPreferencesValues = z.output<typeof mailPreferencesSchema>;
+type MailPreferencesValues = z.output<typeof mailPreferencesSchema>;
 
 /** The user chooses how notifications reach them by email (off, at once, daily digest) and the language of their emails. */
 export async function setMailPreferences(tx: Tx, actor: Actor | null, input: MailPreferencesValues) {

@@ -6,7 +6,7 @@ import { NotFoundError, OperationError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assertUserCan, type Actor } from "@/lib/policy";
 
-export type SetUserDisabledInput = { userId: string; disabled: boolean };
+type SetUserDisabledInput = { userId: string; disabled: boolean };
 
 /** Disabling bumps the session version, so the user's open sessions end on their next request. */
 export async function setUserDisabled(tx: Tx, actor: Actor | null, input: SetUserDisabledInput) {

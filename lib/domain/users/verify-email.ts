@@ -7,7 +7,7 @@ import { OperationError } from "@/lib/errors";
 import type { Actor } from "@/lib/policy";
 import { spendEmailToken } from "./email-tokens";
 
-export type VerifyEmailInput = { token: string; now?: Date };
+type VerifyEmailInput = { token: string; now?: Date };
 
 /**
  * Confirms an address with the link sent at sign-up: anyone holding the link may (it is the

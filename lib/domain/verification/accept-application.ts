@@ -10,7 +10,7 @@ import { lockBodyApplication, productParams } from "./body-application";
 import { diffRounds, snapshotLines } from "@/lib/rules/round-diff";
 import { statusAfterAcceptance } from "@/lib/rules/verification";
 
-export type AcceptInput = { applicationId: string; expectedVersion: number };
+type AcceptInput = { applicationId: string; expectedVersion: number };
 
 /**
  * 受理: the body takes on a submitted application, never its own

@@ -7,9 +7,9 @@ import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-even
 import { loadVerificationParticipants } from "@/lib/dal/application-participants";
 import { assertDecision, decideOnApplication, type ApplicationPermission, type UserActor } from "@/lib/policy";
 
-export type BodyActor = UserActor;
+type BodyActor = UserActor;
 
-export type BodyApplication = Application & { productNameZh: string; productNameEn: string };
+type BodyApplication = Application & { productNameZh: string; productNameEn: string };
 
 /**
  * Locks the application for the rest of the transaction and asserts the

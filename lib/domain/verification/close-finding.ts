@@ -6,7 +6,7 @@ import { ConflictError } from "@/lib/errors";
 import { assertUserCan, type Actor } from "@/lib/policy";
 import { auditApplicationRecord, lockBodyApplication } from "./body-application";
 
-export type CloseFindingInput = { applicationId: string; findingId: string };
+type CloseFindingInput = { applicationId: string; findingId: string };
 
 /** The body accepts the enterprise's correction; a finding it keeps simply stays open. */
 export async function closeFinding(tx: Tx, actor: Actor | null, { applicationId, findingId }: CloseFindingInput) {

@@ -7,7 +7,7 @@ import { notify } from "@/lib/notifications/notify";
 import { assertUserCan, type Actor } from "@/lib/policy";
 import { lockBodyApplication, productParams } from "./body-application";
 
-export type DecideInput = {
+type DecideInput = {
   applicationId: string;
   expectedVersion: number;
   decision: "approve" | "reject";

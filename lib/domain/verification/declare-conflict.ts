@@ -4,7 +4,7 @@ import { conflictsOfInterest } from "@/db/schema";
 import { assertUserCan, type Actor } from "@/lib/policy";
 import { auditApplicationRecord, lockBodyApplication } from "./body-application";
 
-export type DeclareConflictInput = { applicationId: string; reason: string };
+type DeclareConflictInput = { applicationId: string; reason: string };
 
 /**
  * The body declares a conflict of interest with the enterprise behind an

@@ -5,7 +5,7 @@ import { notify } from "@/lib/notifications/notify";
 import { assertUserCan, type Actor } from "@/lib/policy";
 import { lockBodyApplication, productParams } from "./body-application";
 
-export type DeclineInput = { applicationId: string; expectedVersion: number; reason: string };
+type DeclineInput = { applicationId: string; expectedVersion: number; reason: string };
 
 /** The body declines a submission; the enterprise sees the reason and may entrust another body. */
 export async function declineApplication(tx: Tx, actor: Actor | null, { applicationId, expectedVersion, reason }: DeclineInput) {

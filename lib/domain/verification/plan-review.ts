@@ -7,7 +7,7 @@ import { transitionApplication } from "@/lib/domain/applications/transition";
 import { assertUserCan, type Actor } from "@/lib/policy";
 import { lockBodyApplication } from "./body-application";
 
-export type PlanInput = {
+type PlanInput = {
   applicationId: string;
   expectedVersion: number;
   leadVerifierId: string;

@@ -6,7 +6,7 @@ import { NotFoundError } from "@/lib/errors";
 import { assertUserCan, type Actor } from "@/lib/policy";
 import { auditApplicationRecord, lockBodyApplication } from "./body-application";
 
-export type RaiseFindingInput = {
+type RaiseFindingInput = {
   applicationId: string;
   /** Omitted for a finding on the application as a whole. */
   lineId?: string | null;

@@ -9,7 +9,7 @@ import { assertUserCan, type Actor } from "@/lib/policy";
 import { lockBodyApplication, productParams } from "./body-application";
 import { recommendationBlockers } from "@/lib/rules/verification";
 
-export type RecommendInput = {
+type RecommendInput = {
   applicationId: string;
   expectedVersion: number;
   recommendation: NonNullable<Application["recommendation"]>;

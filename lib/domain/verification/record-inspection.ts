@@ -5,7 +5,7 @@ import { assertUserCan, type Actor } from "@/lib/policy";
 import { auditApplicationRecord, lockBodyApplication, setReviewStage } from "./body-application";
 import { advanceReviewStage } from "@/lib/rules/verification";
 
-export type InspectionInput = {
+type InspectionInput = {
   applicationId: string;
   inspectedOn: string;
   site: string;

@@ -9,7 +9,7 @@ import { assertUserCan, type Actor } from "@/lib/policy";
 import { lockBodyApplication, productParams } from "./body-application";
 import { mayRequestChanges } from "@/lib/rules/verification";
 
-export type RequestChangesInput = { applicationId: string; expectedVersion: number };
+type RequestChangesInput = { applicationId: string; expectedVersion: number };
 
 /** Sends the application back with its open findings; the enterprise may then edit and resubmit. */
 export async function requestChanges(tx: Tx, actor: Actor | null, { applicationId, expectedVersion }: RequestChangesInput) {

@@ -7,7 +7,7 @@ import { notify } from "@/lib/notifications/notify";
 import { assertDecision, assertUserCan, decideOnApplication, type Actor } from "@/lib/policy";
 import { auditApplicationRecord } from "./body-application";
 
-export type RespondInput = { findingId: string; response: string };
+type RespondInput = { findingId: string; response: string };
 
 /** The enterprise answers an open finding while its application is sent back. */
 export async function respondToFinding(tx: Tx, actor: Actor | null, { findingId, response }: RespondInput) {

@@ -7,7 +7,7 @@ import { assertUserCan, type Actor } from "@/lib/policy";
 import { auditApplicationRecord, lockBodyApplication, setReviewStage } from "./body-application";
 import { advanceReviewStage } from "@/lib/rules/verification";
 
-export type VerifyLineInput = { applicationId: string; lineId: string; verified: boolean };
+type VerifyLineInput = { applicationId: string; lineId: string; verified: boolean };
 
 /**
  * 产品碳足迹核查: marks one inventory line verified (or takes the mark back).

@@ -7,7 +7,7 @@ import { assertUserCan, type Actor } from "@/lib/policy";
 import { auditApplicationRecord, lockBodyApplication, setReviewStage } from "./body-application";
 import { advanceReviewStage } from "@/lib/rules/verification";
 
-export type VerifyRemainingLinesInput = { applicationId: string; expectedCount: number };
+type VerifyRemainingLinesInput = { applicationId: string; expectedCount: number };
 
 /**
  * 产品碳足迹核查, the rest at once: marks every line of the application not yet verified as

@@ -7,7 +7,7 @@ import type { Problem } from "@/lib/validation/schemas/api";
 import { translateMessage } from "./translate";
 
 /** Every kind of problem the API answers with, and its status. The slug names its `type` URI. */
-export const PROBLEM_STATUS = {
+const PROBLEM_STATUS = {
   "bad-request": 400,
   unauthorized: 401,
   forbidden: 403,
@@ -24,11 +24,11 @@ export const PROBLEM_STATUS = {
   "service-unavailable": 503,
 } as const;
 
-export type ProblemKind = keyof typeof PROBLEM_STATUS;
+type ProblemKind = keyof typeof PROBLEM_STATUS;
 export const PROBLEM_KINDS = Object.keys(PROBLEM_STATUS) as ProblemKind[];
 
 /** One field's error: `field` is the body path (a.b) or the query parameter; `message` an i18n key. */
-export type FieldProblem = { field: string; message: string; in: "body" | "query"; row?: number };
+type FieldProblem = { field: string; message: string; in: "body" | "query"; row?: number };
 
 /** A refusal raised by the HTTP layer itself (bad JSON, unknown cursor, wrong media type…). */
 export class ApiProblem extends Error {
@@ -63,7 +63,7 @@ export function problemFromOperationError(error: OperationError): ApiProblem {
 }
 
 /** The `type` of a problem: a section of the developer guide, so people can look it up. */
-export function problemType(baseUrl: string, kind: ProblemKind): string {
+function problemType(baseUrl: string, kind: ProblemKind): string {
   return `${baseUrl}/developers#problem-${kind}`;
 }
 

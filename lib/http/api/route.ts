@@ -15,7 +15,7 @@ import { idempotencyKeyOf, withIdempotency } from "./idempotency";
 import { ApiProblem, fieldProblemsOf, problemFromOperationError, problemResponse } from "./problem";
 import { requestLocale } from "./translate";
 
-export type ApiContext<Params> = {
+type ApiContext<Params> = {
   request: Request;
   actor: ApiClientActor;
   params: Params;

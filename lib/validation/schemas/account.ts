@@ -8,13 +8,11 @@ export const mailPreferencesSchema = z.object({
   mailPreference: z.enum(MAIL_PREFERENCES),
   locale: z.enum(LOCALES),
 });
-export type MailPreferencesInput = z.input<typeof mailPreferencesSchema>;
 
 /** The emailed link's token (43 base64url characters for 256 bits; anything else cannot match). */
 const linkToken = textInput().trim().min(1).max(200);
 
 export const requestPasswordResetSchema = z.object({ email: z.string().trim().toLowerCase().pipe(z.email()) });
-export type RequestPasswordResetFormInput = z.input<typeof requestPasswordResetSchema>;
 
 export const resetPasswordSchema = z
   .object({
@@ -25,7 +23,5 @@ export const resetPasswordSchema = z
   .superRefine((value, ctx) => {
     if (value.newPassword !== value.confirmPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "password.mismatch" });
   });
-export type ResetPasswordFormInput = z.input<typeof resetPasswordSchema>;
 
 export const verifyEmailSchema = z.object({ token: linkToken });
-export type VerifyEmailFormInput = z.input<typeof verifyEmailSchema>;

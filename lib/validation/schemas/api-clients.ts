@@ -10,7 +10,7 @@ const checkedValues = <T extends z.ZodType>(item: T) =>
 /** The longest life an API client may be given: an integration that runs longer gets a new client. */
 export const API_CLIENT_MAX_DAYS = 730;
 
-export const FOOTPRINT_ACCESS = ["all", "selected"] as const;
+const FOOTPRINT_ACCESS = ["all", "selected"] as const;
 
 export const createApiClientSchema = z
   .object({
@@ -31,7 +31,6 @@ export const createApiClientSchema = z
       ctx.addIssue({ code: "custom", path: ["certificateIds"], message: "apiClients.validation.footprintsRequired" });
     }
   });
-export type CreateApiClientInput = z.input<typeof createApiClientSchema>;
 export type CreateApiClientValues = z.output<typeof createApiClientSchema>;
 
 export const apiClientIdSchema = z.object({ apiClientId: z.uuid() });

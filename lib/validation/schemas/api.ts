@@ -23,8 +23,8 @@ const timestamp = z.iso.datetime({ offset: true });
 const date = z.iso.date();
 const id = z.uuid();
 
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 25;
+const MAX_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 25;
 
 /** `limit` and the opaque `cursor` of the previous page's `nextCursor`. */
 export const pageQuerySchema = z.object({

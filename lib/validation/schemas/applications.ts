@@ -6,7 +6,6 @@ export const submitApplicationSchema = z.object({
   applicationId: z.uuid(),
   verificationBodyId: z.uuid({ message: "applications.validation.chooseBody" }),
 });
-export type SubmitApplicationInput = z.input<typeof submitApplicationSchema>;
 
 /** The API's submission body: the application comes from the path. */
 export const submitApplicationBodySchema = submitApplicationSchema.omit({ applicationId: true });

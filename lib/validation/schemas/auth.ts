@@ -32,7 +32,6 @@ export const changePasswordSchema = z
       ctx.addIssue({ code: "custom", path: ["newPassword"], message: "password.unchanged" });
     }
   });
-export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 
 /** Empty input: the action acts on the signed-in user. */
 export const noInputSchema = z.object({});

@@ -8,7 +8,6 @@ const expectedVersion = z.coerce.number().int().min(1);
 const reason = textInput().trim().min(1).max(2000);
 
 export const suspendCertificateSchema = z.object({ certificateId, expectedVersion, reason });
-export type SuspendCertificateInput = z.input<typeof suspendCertificateSchema>;
 
 export const withdrawCertificateSchema = suspendCertificateSchema;
 
@@ -28,7 +27,6 @@ export const recordSurveillanceSchema = z.object({
   result: z.enum(["passed", "failed"]),
   notes: textInput().trim().min(1).max(4000),
 });
-export type RecordSurveillanceFormInput = z.input<typeof recordSurveillanceSchema>;
 
 export const recertifySchema = z.object({ certificateId });
 

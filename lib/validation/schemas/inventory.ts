@@ -88,7 +88,6 @@ export type InventoryLineInput = z.input<typeof inventoryLineSchema>;
 export const updateInventoryLineSchema = inventoryLineFieldsSchema
   .extend({ applicationId: z.uuid(), lineId: z.uuid() })
   .superRefine(sourceFieldsPresent);
-export type UpdateInventoryLineInput = z.input<typeof updateInventoryLineSchema>;
 
 export const deleteInventoryLineSchema = z.object({ applicationId: z.uuid(), lineId: z.uuid() });
 

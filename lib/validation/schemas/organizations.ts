@@ -64,7 +64,6 @@ export const signUpSchema = z
   })
   .superRefine(districtInRegion)
   .superRefine(passwordConfirmed);
-export type SignUpInput = z.input<typeof signUpSchema>;
 
 /** Kinds the operator creates here; enterprises register themselves. */
 export const MANAGED_ORGANIZATION_KINDS = ["verification_body", "regulator"] as const;
@@ -79,7 +78,6 @@ export const createOrganizationSchema = z
     accreditationNo: textInput().trim().max(50).optional(),
   })
   .superRefine(districtInRegion);
-export type CreateOrganizationInput = z.input<typeof createOrganizationSchema>;
 
 export const createUserSchema = z.object({
   organizationId: z.uuid(),
@@ -88,7 +86,6 @@ export const createUserSchema = z.object({
   role: z.enum(USER_ROLES),
   password,
 });
-export type CreateUserInput = z.input<typeof createUserSchema>;
 
 export const setUserDisabledSchema = z.object({
   userId: z.uuid(),

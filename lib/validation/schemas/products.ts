@@ -60,4 +60,3 @@ export type ProductInput = z.input<typeof productSchema>;
 export type ProductValues = z.output<typeof productSchema>;
 
 export const updateProductSchema = z.object({ productId: z.uuid(), ...productFields }).superRefine(periodInOrder);
-export type UpdateProductInput = z.input<typeof updateProductSchema>;

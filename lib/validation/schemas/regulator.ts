@@ -35,7 +35,6 @@ export function parseDashboardFilters(params: Record<string, string | string[] |
 }
 
 export const TARGET_METRICS = ["products_with_footprint", "certificates_issued"] as const;
-export type TargetMetric = (typeof TARGET_METRICS)[number];
 
 export const pilotTargetSchema = z.object({
   title: textInput().trim().min(1).max(200),
@@ -53,7 +52,7 @@ export function parseThresholdList(text: string): number[] {
     .map(Number);
 }
 
-export const thresholdsSchema = textInput().superRefine((text, context) => {
+const thresholdsSchema = textInput().superRefine((text, context) => {
   const validation = validateThresholds(parseThresholdList(text));
   if (!validation.ok) {
     context.addIssue({
@@ -134,7 +133,7 @@ export type AuditFilters = {
 };
 
 /** A list's page number from the query string (anything else is the first page). */
-export const listPageSchema = z.coerce.number().int().min(1).max(100_000).optional().catch(undefined);
+const listPageSchema = z.coerce.number().int().min(1).max(100_000).optional().catch(undefined);
 
 /** Factor database search from the query string; `key` opens a factor's history. */
 export const factorSearchSchema = z.object({

@@ -5,7 +5,7 @@ import { normalizeDecimalInput, z } from "@/lib/validation/zod";
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 /** The largest quantity change a scenario states: from none at all (−100 %) to eleven times as much. */
-export const SCENARIO_PERCENT_RANGE = { min: -100, max: 1000 } as const;
+const SCENARIO_PERCENT_RANGE = { min: -100, max: 1000 } as const;
 
 export const createScenarioSchema = z.object({
   applicationId: z.uuid(),
@@ -55,5 +55,4 @@ export const scenarioChangeSchema = z
       if (!DECIMAL.test(value.allocationShare) || share < 0 || share > 1) issue("allocationShare", "scenarios.validation.allocationShare");
     }
   });
-export type ScenarioChangeFormInput = z.input<typeof scenarioChangeSchema>;
 export type ScenarioChangeFields = z.output<typeof scenarioChangeSchema>;

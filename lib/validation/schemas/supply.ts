@@ -19,7 +19,7 @@ const SUPPLIER_CHOICE = /^(organization|partner):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-
  * (`organization:<id>`) or a registered PACT partner (`partner:<id>`). It stays text, so the
  * form's parsed values parse again the same on the server.
  */
-export const supplierChoice = z.string().regex(SUPPLIER_CHOICE, { message: "supply.validation.supplier" });
+const supplierChoice = z.string().regex(SUPPLIER_CHOICE, { message: "supply.validation.supplier" });
 
 export function parseSupplierChoice(value: string): { kind: "organization" | "partner"; id: string } | null {
   const match = SUPPLIER_CHOICE.exec(value);
@@ -39,7 +39,6 @@ export const createSupplyRequestSchema = z.object({
   applicationId: z.uuid().nullish().transform((value) => value ?? null),
   lineId: z.uuid().nullish().transform((value) => value ?? null),
 });
-export type CreateSupplyRequestInput = z.input<typeof createSupplyRequestSchema>;
 export type CreateSupplyRequestValues = z.output<typeof createSupplyRequestSchema>;
 
 /** A change of state names the version its author saw: a different one means someone else moved it. */
@@ -53,7 +52,6 @@ export type DeclineSupplyRequestValues = z.output<typeof declineSupplyRequestSch
 
 /** The lists show what the enterprise received, what it sent, or both. */
 export const SUPPLY_DIRECTIONS = ["all", "received", "sent"] as const;
-export type SupplyDirection = (typeof SUPPLY_DIRECTIONS)[number];
 
 /** The list filters as they come from the address: anything unknown falls back to "everything". */
 export const supplyFiltersSchema = z.object({
@@ -95,4 +93,3 @@ export const importPartnerFootprintSchema = z.object({
   partnerId: z.uuid({ message: "supply.validation.partner" }),
   reference: textInput().trim().min(1, { message: "supply.import.errors.referenceRequired" }).max(2000, { message: "supply.import.errors.outsidePartner" }),
 });
-export type ImportPartnerFootprintValues = z.output<typeof importPartnerFootprintSchema>;

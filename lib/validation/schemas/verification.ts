@@ -7,10 +7,8 @@ const expectedVersion = z.coerce.number().int().min(1);
 const text = (max: number) => textInput().trim().min(1).max(max);
 
 export const applicationTransitionSchema = z.object({ applicationId, expectedVersion });
-export type ApplicationTransitionInput = z.input<typeof applicationTransitionSchema>;
 
 export const declineSchema = z.object({ applicationId, expectedVersion, reason: text(2000) });
-export type DeclineFormInput = z.input<typeof declineSchema>;
 
 export const planSchema = z
   .object({
@@ -27,7 +25,6 @@ export const planSchema = z
       ctx.addIssue({ code: "custom", path: ["plannedOnSiteOn"], message: "verifier.errors.onSiteBeforeDocumentReview" });
     }
   });
-export type PlanFormInput = z.input<typeof planSchema>;
 
 export const inspectionSchema = z.object({
   applicationId,
@@ -37,7 +34,6 @@ export const inspectionSchema = z.object({
   scope: text(4000),
   result: text(4000),
 });
-export type InspectionFormInput = z.input<typeof inspectionSchema>;
 
 export const verifyLineSchema = z.object({ applicationId, lineId: z.uuid(), verified: z.boolean() });
 
@@ -51,12 +47,10 @@ export const raiseFindingSchema = z.object({
   severity: z.enum(FINDING_SEVERITIES),
   text: text(4000),
 });
-export type RaiseFindingFormInput = z.input<typeof raiseFindingSchema>;
 
 export const closeFindingSchema = z.object({ applicationId, findingId: z.uuid() });
 
 export const respondToFindingSchema = z.object({ findingId: z.uuid(), response: text(4000) });
-export type RespondToFindingFormInput = z.input<typeof respondToFindingSchema>;
 
 export const recommendSchema = z.object({
   applicationId,
@@ -64,10 +58,9 @@ export const recommendSchema = z.object({
   recommendation: z.enum(RECOMMENDATIONS),
   statement: text(8000),
 });
-export type RecommendFormInput = z.input<typeof recommendSchema>;
 
 /** The grade and benchmark the reviewer was shown: the certificate must be issued with exactly these. */
-export const decisionOutcomeSchema = z.object({ grade: z.number().int().min(1).max(10).nullable(), benchmarkId: z.uuid().nullable() });
+const decisionOutcomeSchema = z.object({ grade: z.number().int().min(1).max(10).nullable(), benchmarkId: z.uuid().nullable() });
 
 export const decideSchema = z
   .object({
@@ -87,10 +80,8 @@ export const decideSchema = z
       ctx.addIssue({ code: "custom", path: ["confirmed"], message: "verifier.errors.confirmOutcome" });
     }
   });
-export type DecideFormInput = z.input<typeof decideSchema>;
 
 export const declareConflictSchema = z.object({ applicationId, reason: text(2000) });
-export type DeclareConflictFormInput = z.input<typeof declareConflictSchema>;
 
 /** The verification queue's filters from the query string; anything malformed is simply ignored. */
 export const verifierQueueFiltersSchema = z.object({

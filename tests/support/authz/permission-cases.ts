@@ -251,7 +251,7 @@ export const WITHOUT_OUTSIDERS: readonly CallerKey[] = ["anonymous", "system", .
 export const PEOPLE: readonly CallerKey[] = ALL_CALLERS.filter((caller) => caller !== "system");
 export const PEOPLE_WITHOUT_OUTSIDERS: readonly CallerKey[] = ["anonymous", ...ROLE_CALLERS];
 
-export const BODY_STAFF: readonly CallerKey[] = ["verifier", "reviewer", "offTeamVerifier"];
+const BODY_STAFF: readonly CallerKey[] = ["verifier", "reviewer", "offTeamVerifier"];
 const CERTIFICATE_MANAGERS: readonly CallerKey[] = [...BODY_STAFF, "regulator"];
 /** Another region's regulator and another body hold the role but not the certificate: "not found", like a missing one. */
 const CERTIFICATE_OUTSIDE_SCOPE = {

@@ -129,7 +129,7 @@ export async function createWorld(region: string, otherRegion: string): Promise<
 }
 
 /** The world's people by id, for reading who did what. */
-export function worldUserIds(world: World): string[] {
+function worldUserIds(world: World): string[] {
   return Object.values(world.users).map((user) => user.id);
 }
 
@@ -229,11 +229,6 @@ export async function inspectionRecord(world: World, application: Application) {
     })
     .returning();
   return inspection;
-}
-
-/** A file the body attached to its inspection record. */
-export async function bodyEvidence(world: World, application: Application, inspectionId: string) {
-  return storedEvidence(application, world.users.verifier, world.body.id, inspectionId);
 }
 
 /**
