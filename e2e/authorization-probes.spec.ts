@@ -310,7 +310,12 @@ function normalized(body: string, url: string): string {
     .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "<id>");
   const records = [...text.matchAll(/self\.__next_f\.push\(\[1,"((?:[^"\\]|\\.)*)"\]\)/g)].map((match) => match[1]).join("");
   const page = text.replace(/<script[^>]*>[\s\S]*?<\/script>/g, "");
-  return [page, ...records.split("\\n").sort()].join("\n");
+  // React numbers the payload's rows in the order they finish streaming, which a slower or a
+  // first request changes: row ids and the references to them are not the answer, their content is.
+  const rows = records
+    .split("\\n")
+    .map((row) => row.replace(/^[0-9a-f]+:/, "<row>:").replace(/\\"\$([A-Za-z@]?)[0-9a-f]+(?=[:\\])/g, '\\"$$$1<ref>'));
+  return [page, ...rows.sort()].join("\n");
 }
 
 /** Where two answers first differ, with some context; empty when they are the same. */

@@ -104,7 +104,7 @@ export async function SupplyRequestsView({ page, defaultDueOn }: { page: SupplyR
                     <Badge tone={STATUS_TONE[request.status]}>{t(`status.${request.status}`)}</Badge>
                   </div>
                   <p className="text-sm text-slate-700">
-                    {t(request.direction === "sent" ? "to" : "from", { name: request.counterpartName })}
+                    {t(request.direction === "sent" ? "to" : "from", { name: localName(request.counterpartName, request.counterpartNameEn, locale) })}
                     {request.viaPartner ? ` · ${t("viaPact")}` : ""}
                   </p>
                   <dl className="grid gap-1 text-sm sm:grid-cols-[max-content_1fr] sm:gap-x-4">

@@ -14,6 +14,7 @@ async function listOrganizations(user: CurrentUser) {
     .select({
       id: organizations.id,
       name: organizations.name,
+      nameEn: organizations.nameEn,
       kind: organizations.kind,
       creditCode: organizations.creditCode,
       region: organizations.region,
@@ -31,7 +32,7 @@ async function listOrganizations(user: CurrentUser) {
 export async function listUserOrganizationOptions(user: CurrentUser) {
   assertCan(user, "user.manage");
   return db
-    .select({ id: organizations.id, name: organizations.name, kind: organizations.kind })
+    .select({ id: organizations.id, name: organizations.name, nameEn: organizations.nameEn, kind: organizations.kind })
     .from(organizations)
     .where(ne(organizations.kind, "enterprise"))
     .orderBy(asc(organizations.kind), asc(organizations.name));
@@ -63,6 +64,7 @@ export async function listUsers(user: CurrentUser, search: UserSearch = {}) {
       disabled: users.disabled,
       organizationId: users.organizationId,
       organizationName: organizations.name,
+      organizationNameEn: organizations.nameEn,
       organizationKind: organizations.kind,
       lastLoginAt: users.lastLoginAt,
     })

@@ -77,7 +77,7 @@ export default async function AdminHome({ searchParams }: PageProps) {
               {organizationRows.map((organization) => (
                 <tr key={organization.id}>
                   <Td>
-                    {organization.name}
+                    {(locale === "en" && organization.nameEn) || organization.name}
                     {organization.creditCode ? (
                       <span className="block font-mono text-xs text-slate-600">{organization.creditCode}</span>
                     ) : null}
@@ -136,7 +136,7 @@ export default async function AdminHome({ searchParams }: PageProps) {
                         <span className="block text-xs text-slate-600">{t("mobile", { mobile: formatMobile(row.mobile) })}</span>
                       ) : null}
                     </Td>
-                    <Td>{row.organizationName}</Td>
+                    <Td>{(locale === "en" && row.organizationNameEn) || row.organizationName}</Td>
                     <Td>{common(`roles.${row.role}`)}</Td>
                     <Td>
                       {row.disabled ? <Badge tone="danger">{t("disabled")}</Badge> : <Badge tone="success">{t("active")}</Badge>}

@@ -49,7 +49,9 @@ export async function getSupplyRequestsPage(user: CurrentUser, filters: SupplyFi
     .select({
       request: supplyRequests,
       requesterName: requester.name,
+      requesterNameEn: requester.nameEn,
       supplierName: supplier.name,
+      supplierNameEn: supplier.nameEn,
       partnerName: pactPartners.name,
       createdByName: users.name,
       received: importedFootprints,
@@ -64,7 +66,7 @@ export async function getSupplyRequestsPage(user: CurrentUser, filters: SupplyFi
     .orderBy(desc(supplyRequests.createdAt), desc(supplyRequests.id))
     .limit(LIST_LIMIT);
 
-  const requests = rows.map(({ request, requesterName, supplierName, partnerName, createdByName, received }) => {
+  const requests = rows.map(({ request, requesterName, requesterNameEn, supplierName, supplierNameEn, partnerName, createdByName, received }) => {
     const direction = request.requesterOrganizationId === user.organizationId ? ("sent" as const) : ("received" as const);
     const status = shownStatus(request.status, request.dueOn, today);
     const open = status === "pending" || status === "accepted";
@@ -79,6 +81,8 @@ export async function getSupplyRequestsPage(user: CurrentUser, filters: SupplyFi
       version: request.version,
       direction,
       counterpartName: direction === "sent" ? (supplierName ?? partnerName ?? "") : requesterName,
+      /** The organization's English name where it has one (a partner has one name). */
+      counterpartNameEn: direction === "sent" ? supplierNameEn : requesterNameEn,
       viaPartner: request.partnerId !== null,
       productName: request.productName,
       productModel: request.productModel,

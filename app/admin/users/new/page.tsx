@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { Card, CardBody } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/current-user";
@@ -16,8 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The operator creates a person in a verification body or a regulator bureau, then finds them in the list. */
 export default async function NewUserPage() {
   const user = await requirePageUser(AREA_ROLES.admin, "/admin/users/new");
-  const organizations = await listUserOrganizationOptions(user);
-  const t = await getTranslations("admin");
+  const [options, t, locale] = await Promise.all([listUserOrganizationOptions(user), getTranslations("admin"), getLocale()]);
+  // One language at a time: the English name on an English page, the Chinese one where none exists.
+  const organizations = options.map(({ nameEn, ...option }) => ({ ...option, name: (locale === "en" && nameEn) || option.name }));
   return (
     <>
       <PageHeader
