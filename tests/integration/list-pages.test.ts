@@ -137,8 +137,8 @@ describe("admin new-user page: the organizations a user may be created in", () =
     const enterprise = await createOrganization("enterprise", { name: `${token} 新企业` });
     const options = await listUserOrganizationOptions(await asCurrent(await createUser("admin")));
     const ids = options.map((option) => option.id);
-    expect(options).toContainEqual({ id: body.id, name: body.name, kind: "verification_body" });
-    expect(options).toContainEqual({ id: bureau.id, name: bureau.name, kind: "regulator" });
+    expect(options).toContainEqual({ id: body.id, name: body.name, nameEn: body.nameEn, kind: "verification_body" });
+    expect(options).toContainEqual({ id: bureau.id, name: bureau.name, nameEn: bureau.nameEn, kind: "regulator" });
     expect(ids).not.toContain(enterprise.id);
     expect(options.filter((option) => option.kind === "enterprise")).toEqual([]);
   });
