@@ -37,15 +37,36 @@ const WAITING_STAGES = ["submitted", "accepted", "in_review", "awaiting_decision
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+type Reminder = { key: { kind: string; subjectId: string; occurrence: string }; recipients: NotificationInput[] };
+
+/** Rows per insert: three parameters each, well inside PostgreSQL's 65,535. */
+const REMINDER_BATCH = 1_000;
+
+const keyOf = ({ kind, subjectId, occurrence }: Reminder["key"]) => `${kind}\u0000${subjectId}\u0000${occurrence}`;
+
 /**
- * Records the reminder and, only if it was not recorded before (the unique key of
- * `sent_reminders`), notifies: so each reminder goes out exactly once, whichever runner sends it.
+ * Records the reminders and notifies only for those not recorded before (the unique key of
+ * `sent_reminders`), so each reminder goes out exactly once, whichever runner sends it. One insert
+ * per batch: a daily run over a large register is mostly reminders already sent, and must not
+ * cost a round trip each.
  */
-async function remindOnce(tx: Tx, key: { kind: string; subjectId: string; occurrence: string }, recipients: NotificationInput[]): Promise<boolean> {
-  const [recorded] = await tx.insert(sentReminders).values(key).onConflictDoNothing().returning({ id: sentReminders.id });
-  if (!recorded) return false;
-  for (const recipient of recipients) await notify(tx, recipient);
-  return true;
+async function remindOnce(tx: Tx, reminders: Reminder[]): Promise<number> {
+  let sent = 0;
+  for (let start = 0; start < reminders.length; start += REMINDER_BATCH) {
+    const batch = reminders.slice(start, start + REMINDER_BATCH);
+    const recorded = await tx
+      .insert(sentReminders)
+      .values(batch.map((reminder) => reminder.key))
+      .onConflictDoNothing()
+      .returning({ kind: sentReminders.kind, subjectId: sentReminders.subjectId, occurrence: sentReminders.occurrence });
+    const fresh = new Set(recorded.map(keyOf));
+    for (const reminder of batch) {
+      if (!fresh.has(keyOf(reminder.key))) continue;
+      for (const recipient of reminder.recipients) await notify(tx, recipient);
+      sent++;
+    }
+  }
+  return sent;
 }
 
 /**
@@ -59,7 +80,7 @@ export async function sendReminders(tx: Tx, actor: Actor | null, input: SendRemi
   assertCan(actor, "reminder.send");
   const today = input.today ?? todayInShanghai();
   const now = input.now ?? new Date();
-  let sent = 0;
+  const reminders: Reminder[] = [];
 
   const inForce = await tx
     .select({
@@ -87,12 +108,12 @@ export async function sendReminders(tx: Tx, actor: Actor | null, input: SendRemi
     const threshold = [...EXPIRY_REMINDER_DAYS].sort((a, b) => a - b).find((days) => daysLeft <= days);
     if (threshold !== undefined) {
       const params = { number: certificate.number, days: String(daysLeft), expiresOn: certificate.expiresOn };
-      if (
-        await remindOnce(tx, { kind: "certificate.expiry", subjectId: certificate.id, occurrence: `${certificate.expiresOn}:${threshold}` }, [
+      reminders.push({
+        key: { kind: "certificate.expiry", subjectId: certificate.id, occurrence: `${certificate.expiresOn}:${threshold}` },
+        recipients: [
           { organizationId: certificate.organizationId, kind: "reminders.certificateExpiry", certificateId: certificate.id, params },
-        ])
-      )
-        sent++;
+        ],
+      });
     }
     if (certificate.status !== "valid") continue;
     const due = certificate.nextSurveillanceDue;
@@ -101,13 +122,13 @@ export async function sendReminders(tx: Tx, actor: Actor | null, input: SendRemi
     if (!overdue && (daysToDue > SURVEILLANCE_DUE_REMINDER_DAYS || daysToDue < 0)) continue;
     const kind = overdue ? "reminders.surveillanceOverdue" : "reminders.surveillanceDue";
     const params = { number: certificate.number, due, graceDays: String(SURVEILLANCE_GRACE_DAYS) };
-    if (
-      await remindOnce(tx, { kind: overdue ? "surveillance.overdue" : "surveillance.due", subjectId: certificate.id, occurrence: due }, [
+    reminders.push({
+      key: { kind: overdue ? "surveillance.overdue" : "surveillance.due", subjectId: certificate.id, occurrence: due },
+      recipients: [
         { organizationId: certificate.organizationId, kind, certificateId: certificate.id, params },
         { organizationId: certificate.verificationBodyId, kind, certificateId: certificate.id, params },
-      ])
-    )
-      sent++;
+      ],
+    });
   }
 
   const waiting = await tx
@@ -135,17 +156,17 @@ export async function sendReminders(tx: Tx, actor: Actor | null, input: SendRemi
     const days = Math.floor((now.getTime() - application.stageEnteredAt.getTime()) / DAY_MS);
     const waitsForEnterprise = application.status === "changes_requested";
     const params = { productEn: application.productEn, days: String(days), target: String(application.targetDays) };
-    if (
-      await remindOnce(tx, { kind: "application.stage", subjectId: application.id, occurrence: `${application.status}:${application.stageEnteredAt.toISOString()}` }, [
+    reminders.push({
+      key: { kind: "application.stage", subjectId: application.id, occurrence: `${application.status}:${application.stageEnteredAt.toISOString()}` },
+      recipients: [
         {
           organizationId: waitsForEnterprise ? application.organizationId : application.verificationBodyId!,
           kind: waitsForEnterprise ? "reminders.changesAwaited" : `reminders.stageOverdue.${application.status}`,
           applicationId: application.id,
           params,
         },
-      ])
-    )
-      sent++;
+      ],
+    });
   }
 
   const openRequests = await tx
@@ -177,20 +198,18 @@ export async function sendReminders(tx: Tx, actor: Actor | null, input: SendRemi
     if (threshold === undefined) continue;
     const params = { product: request.productName, dueOn: request.dueOn, days: String(daysLeft), requester: request.requesterName, supplier: request.supplierName };
     const occurrence = `${request.dueOn}:${threshold}`;
-    if (
-      request.supplierOrganizationId &&
-      (await remindOnce(tx, { kind: "supplyRequest.due.supplier", subjectId: request.id, occurrence }, [
-        { organizationId: request.supplierOrganizationId, kind: "reminders.supplyRequestDue", params },
-      ]))
-    )
-      sent++;
-    if (
-      threshold === REQUESTER_SUPPLY_REMINDER_DAYS &&
-      (await remindOnce(tx, { kind: "supplyRequest.due.requester", subjectId: request.id, occurrence }, [
-        { organizationId: request.requesterOrganizationId, kind: "reminders.supplyRequestUnanswered", params },
-      ]))
-    )
-      sent++;
+    if (request.supplierOrganizationId) {
+      reminders.push({
+        key: { kind: "supplyRequest.due.supplier", subjectId: request.id, occurrence },
+        recipients: [{ organizationId: request.supplierOrganizationId, kind: "reminders.supplyRequestDue", params }],
+      });
+    }
+    if (threshold === REQUESTER_SUPPLY_REMINDER_DAYS) {
+      reminders.push({
+        key: { kind: "supplyRequest.due.requester", subjectId: request.id, occurrence },
+        recipients: [{ organizationId: request.requesterOrganizationId, kind: "reminders.supplyRequestUnanswered", params }],
+      });
+    }
   }
-  return { sent };
+  return { sent: await remindOnce(tx, reminders) };
 }
