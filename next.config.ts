@@ -24,7 +24,8 @@ const nextConfig: NextConfig = {
     };
   },
   async headers() {
-    return [{ source: "/labels/:number", headers: [{ key: "Vary", value: "Accept" }] }];
+    // The page answers in the visitor's language (proxy.ts) and as JSON when asked.
+    return [{ source: "/labels/:number", headers: [{ key: "Vary", value: "Accept, Accept-Language, Cookie" }] }];
   },
   experimental: {
     // forbidden() renders app/forbidden.tsx with status 403.

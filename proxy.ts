@@ -51,11 +51,16 @@ function unavailablePage(locale: Locale, retryAfterSeconds: number): string {
 </html>`;
 }
 
+/** The visitor's language: their choice in the cookie, else their browser's. */
+function visitorLocale(request: NextRequest): Locale {
+  const cookieLocale = request.cookies.get(LOCALE_COOKIE)?.value;
+  return isLocale(cookieLocale) ? cookieLocale : localeFromAcceptLanguage(request.headers.get("accept-language"));
+}
+
 function serviceUnavailable(request: NextRequest, retryAfterSeconds: number): NextResponse {
   const headers = { "retry-after": String(retryAfterSeconds), "cache-control": "no-store" };
   if (wantsJson(request)) return NextResponse.json({ error: "service_unavailable" }, { status: 503, headers });
-  const cookieLocale = request.cookies.get(LOCALE_COOKIE)?.value;
-  const locale = isLocale(cookieLocale) ? cookieLocale : localeFromAcceptLanguage(request.headers.get("accept-language"));
+  const locale = visitorLocale(request);
   return new NextResponse(unavailablePage(locale, retryAfterSeconds), {
     status: 503,
     headers: { ...headers, "content-type": "text/html; charset=utf-8" },
@@ -87,6 +92,24 @@ function isPageRequest(request: NextRequest): boolean {
   );
 }
 
+/**
+ * The public label page: `/labels/N` (the QR code's address) and its per-language pages
+ * `/labels/N/<language>`, which are served from the render cache.
+ */
+const LABEL_PAGE = /^\/labels\/([^/]+)(\/[^/]+)?$/;
+
+/**
+ * `/labels/N` asked for as a page (HTML, or the router's payload) goes to the page in the
+ * visitor's language; asked for as JSON it stays, for next.config.ts's rewrite to the JSON route.
+ */
+function labelPageInVisitorLanguage(request: NextRequest): URL | null {
+  const match = LABEL_PAGE.exec(request.nextUrl.pathname);
+  if (!match || match[2] || (request.headers.get("accept") ?? "").includes("application/json")) return null;
+  const url = request.nextUrl.clone();
+  url.pathname = `/labels/${match[1]}/${visitorLocale(request)}`;
+  return url;
+}
+
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (isMalformedPath(pathname)) return clientErrorResponse("malformed_path", request.method, pathname);
@@ -97,15 +120,20 @@ export async function proxy(request: NextRequest) {
   if (outage) return serviceUnavailable(request, outage.retryAfterSeconds);
 
   const page = isPageRequest(request);
+  // A cached page was rendered for everyone: it cannot carry this response's nonce.
+  const cachedPage = LABEL_PAGE.test(pathname);
   const headers = page
-    ? securityHeaders({ nonce: newNonce(), https: isHttps(request), development: process.env.NODE_ENV === "development" })
+    ? securityHeaders({ nonce: cachedPage ? null : newNonce(), https: isHttps(request), development: process.env.NODE_ENV === "development" })
     : null;
+  const labelPage = labelPageInVisitorLanguage(request);
   let response: NextResponse;
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (!hasSession && PROTECTED.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
     const url = new URL("/login", request.url);
     url.searchParams.set("callbackUrl", pathname + search);
     response = NextResponse.redirect(url);
+  } else if (labelPage) {
+    response = NextResponse.rewrite(labelPage);
   } else if (headers) {
     // Next.js takes the nonce for its own scripts from the policy on the request.
     const requestHeaders = new Headers(request.headers);

@@ -39,6 +39,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 20);
 const APP_PORT = Number(process.env.BENCH_PORT || 3190);
 const BARE_PORT = APP_PORT + 1;
 const SAMPLE_SIZE = 500;
+/** 32 bytes, base64: for the scale database only, never for real keys. */
+const BENCH_KEY_ENCRYPTION_KEY = Buffer.alloc(32, "carbonlabel-bench").toString("base64");
 
 type PublicLabelBenchRow = { target: string; requestsPerSecond: number; p99Ms: number; averageMs: number; non2xx: number };
 
@@ -78,6 +80,9 @@ function startApp(databaseUrl: string): ChildProcess {
       PORT: String(APP_PORT),
       NEXT_DIST_DIR: process.env.BENCH_DIST_DIR || ".next-bench",
       AUTH_SECRET: process.env.AUTH_SECRET || "bench-only-secret-0123456789abcdefghijklmnop",
+      // Production mode requires both; the scale database's signing keys are sealed with this one.
+      PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL || `http://127.0.0.1:${APP_PORT}`,
+      KEY_ENCRYPTION_KEY: process.env.KEY_ENCRYPTION_KEY || BENCH_KEY_ENCRYPTION_KEY,
       NODE_ENV: "production",
     },
     stdio: ["ignore", "ignore", "inherit"],

@@ -4,9 +4,15 @@
  * and puts it on its own scripts (bootstrap, RSC payload); 'strict-dynamic' lets those load the
  * page's chunks, and no other script runs. Styles allow inline *attributes*: recharts and
  * React set `style="…"` on elements, which a nonce cannot cover.
+ *
+ * A page served from the render cache (the public label page) was made once for every visitor,
+ * so its inline scripts carry no nonce and their content (the page's data) has no fixed hash:
+ * its policy allows inline scripts and scripts from this origin only. That page shows no input
+ * of its visitor and React escapes every value it shows, so nothing a visitor sends becomes markup.
  */
 type SecurityContext = {
-  nonce: string;
+  /** Null for a page served from the render cache. */
+  nonce: string | null;
   /** Served over HTTPS (directly or behind a TLS-terminating proxy): HSTS and upgrades apply. */
   https: boolean;
   /** `next dev` evaluates code for fast refresh and needs 'unsafe-eval'; production never does. */
@@ -16,7 +22,7 @@ type SecurityContext = {
 export function contentSecurityPolicy({ nonce, https, development }: SecurityContext): string {
   const directives = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
+    `script-src 'self' ${nonce ? `'nonce-${nonce}' 'strict-dynamic'` : "'unsafe-inline'"}${development ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { GET as registryExport } from "@/app/registry/export/route";
+import { GET as registryExport } from "@/app/(site)/registry/export/route";
 import { db } from "@/db";
 import { certificates } from "@/db/schema";
 import { exportRegistry, getRegistryPage, searchRegistry } from "@/lib/dal/public-certificates";

@@ -6,7 +6,7 @@ import { ForbiddenError } from "@/lib/errors";
 import { createPilotTargetAction } from "@/lib/actions/regulator/create-pilot-target";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { pilotDashboard, pilotTargetsProgress } from "@/lib/dal/regulator-overview";
-import { GET as exportCsv } from "@/app/regulator/export/route";
+import { GET as exportCsv } from "@/app/(site)/regulator/export/route";
 import { actAs, createApplication, createUser } from "../support/factories";
 import { createCertificate, createRegion } from "../support/regulator-fixtures";
 

@@ -15,7 +15,7 @@ import { GET as certificatePdfRoute } from "@/app/api/certificates/[number]/cert
 import { GET as certificatePactRoute } from "@/app/api/certificates/[number]/pact/route";
 import { GET as factorPickerRoute } from "@/app/api/enterprise/factors/route";
 import { GET as evidenceRoute } from "@/app/api/evidence/[id]/route";
-import { GET as dashboardExportRoute } from "@/app/regulator/export/route";
+import { GET as dashboardExportRoute } from "@/app/(site)/regulator/export/route";
 import { db } from "@/db";
 import {
   applicationTeam,

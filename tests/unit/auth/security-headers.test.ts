@@ -30,7 +30,7 @@ describe("security headers (issue 11, defect 6)", () => {
   });
 
   it("puts them on every page response of the proxy, with the policy on the request for Next.js", async () => {
-    for (const path of ["/", "/login", "/signup", "/registry", "/labels/CFP-CQ-2026-7K3M9Q", "/enterprise", "/admin"]) {
+    for (const path of ["/", "/login", "/signup", "/registry", "/enterprise", "/admin"]) {
       const response = await proxy(new NextRequest(`http://localhost${path}`));
       const policy = response.headers.get("content-security-policy");
       expect(policy, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'/);
@@ -41,6 +41,29 @@ describe("security headers (issue 11, defect 6)", () => {
     }
     const https = await proxy(new NextRequest("http://localhost/login", { headers: { "x-forwarded-proto": "https" } }));
     expect(https.headers.get("strict-transport-security")).toContain("max-age=");
+  });
+
+  it("gives the cached public label page a policy without a nonce: inline and same-origin scripts only", async () => {
+    const policy = contentSecurityPolicy({ ...context, nonce: null });
+    expect(policy).toContain("script-src 'self' 'unsafe-inline';");
+    expect(policy).not.toContain("nonce-");
+    expect(policy).not.toContain("strict-dynamic");
+    for (const path of ["/labels/CFP-CQ-2026-7K3M9Q", "/labels/CFP-CQ-2026-7K3M9Q/en"]) {
+      const response = await proxy(new NextRequest(`http://localhost${path}`));
+      expect(response.headers.get("content-security-policy"), path).toContain("script-src 'self' 'unsafe-inline';");
+      expect(response.headers.get("x-frame-options"), path).toBe("DENY");
+    }
+  });
+
+  it("sends /labels/N to the page in the visitor's language, and leaves the JSON form alone", async () => {
+    const rewritten = (init?: { headers: Record<string, string> }) => proxy(new NextRequest("http://localhost/labels/CFP-CQ-2026-7K3M9Q", init)).then((r) => r.headers.get("x-middleware-rewrite"));
+    expect(await rewritten()).toBe("http://localhost/labels/CFP-CQ-2026-7K3M9Q/zh-CN");
+    expect(await rewritten({ headers: { "accept-language": "en-GB,en;q=0.9" } })).toBe("http://localhost/labels/CFP-CQ-2026-7K3M9Q/en");
+    expect(await rewritten({ headers: { "accept-language": "en", cookie: "NEXT_LOCALE=zh-CN" } })).toBe("http://localhost/labels/CFP-CQ-2026-7K3M9Q/zh-CN");
+    expect(await rewritten({ headers: { "next-router-prefetch": "1", cookie: "NEXT_LOCALE=en" } })).toBe("http://localhost/labels/CFP-CQ-2026-7K3M9Q/en");
+    expect(await rewritten({ headers: { accept: "application/json" } })).toBeNull();
+    const perLanguage = await proxy(new NextRequest("http://localhost/labels/CFP-CQ-2026-7K3M9Q/en"));
+    expect(perLanguage.headers.get("x-middleware-rewrite")).toBeNull();
   });
 
   it("gives two requests two different nonces", async () => {

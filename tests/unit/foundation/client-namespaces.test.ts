@@ -36,7 +36,7 @@ async function listedNamespaces(boundary: string): Promise<string[]> {
 describe("client message namespaces", () => {
   it("the root layout and every portal area have their own list", () => {
     const relative = BOUNDARIES.map((dir) => path.relative(ROOT, dir) || ".");
-    expect(relative).toEqual(expect.arrayContaining(["app", "app/enterprise", "app/verifier", "app/regulator", "app/admin"]));
+    expect(relative).toEqual(expect.arrayContaining(["app/(site)", "app/(site)/enterprise", "app/(site)/verifier", "app/(site)/regulator", "app/(site)/admin"]));
   });
 
   it.each(BOUNDARIES.map((dir) => [path.relative(ROOT, dir), dir]))("%s lists exactly the namespaces its client components use", async (_, boundary) => {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { AccountLinkFrame } from "@/app/(account-links)/account-link-frame";
+import { AccountLinkFrame } from "@/app/(site)/(account-links)/account-link-frame";
 import { ResetPasswordForm } from "./reset-password-form";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { AccountLinkFrame } from "@/app/(account-links)/account-link-frame";
+import { AccountLinkFrame } from "@/app/(site)/(account-links)/account-link-frame";
 import { VerifyEmailForm } from "./verify-email-form";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,35 +1,58 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getMessages, getTranslations } from "next-intl/server";
+import { getFormatter, getMessages, getTranslations, setRequestLocale } from "next-intl/server";
 import { cache } from "react";
 import { PublicCertificateViewPage } from "@/components/certificates/public-certificate-view";
 import { declaredUnitText, type LabelStrings } from "@/lib/certificates/strings";
 import { findPublicCertificate } from "@/lib/dal/public-certificates";
+import { isLocale, type Locale } from "@/lib/i18n/config";
 import { publicCertificateView } from "./public-view";
 
-type Props = { params: Promise<{ certificateNumber: string }> };
+type Props = { params: Promise<{ certificateNumber: string; locale: string }> };
+
+/**
+ * Rendered on first request, then served from the render cache: every status change expires the
+ * certificate's tag (lib/dal/public-certificates.ts), and a cached page is re-rendered at most
+ * this many seconds after it was made, so a certificate shows as expired within a minute of the
+ * day's end (the date is applied when the page is rendered).
+ */
+export const revalidate = 60;
+
+/** No page is rendered at build time: every certificate's is made on its first visit. */
+export function generateStaticParams(): { certificateNumber: string; locale: string }[] {
+  return [];
+}
 
 const lookup = cache((number: string) => findPublicCertificate(number));
 
+async function pageLocale(params: Props["params"]): Promise<{ number: string; locale: Locale }> {
+  const { certificateNumber, locale } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+  return { number: certificateNumber, locale };
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const certificate = await lookup((await params).certificateNumber);
-  const t = await getTranslations("labels.public");
+  const { number, locale } = await pageLocale(params);
+  const certificate = await lookup(number);
+  const t = await getTranslations({ locale, namespace: "labels.public" });
   return { title: certificate ? t("metaTitle", { number: certificate.number }) : t("notFoundTitle"), robots: { index: false } };
 }
 
 /**
- * The QR code's target: anyone, no sign-in, server-rendered from the certificate's frozen snapshot:
- * the live status, the label and its downloads, holder, scope, result, grade, body, history, credential.
+ * The QR code's target (`/labels/N`, rewritten here with the visitor's language by proxy.ts):
+ * anyone, no sign-in, from the certificate's frozen snapshot: the live status, the label and its
+ * downloads, holder, scope, result, grade, body, history, credential.
  */
 export default async function PublicCertificatePage({ params }: Props) {
-  const certificate = await lookup((await params).certificateNumber);
+  const { number, locale } = await pageLocale(params);
+  const certificate = await lookup(number);
   if (!certificate) notFound();
-  const [t, credentials, format, messages, locale] = await Promise.all([
+  const [t, credentials, format, messages] = await Promise.all([
     getTranslations("labels"),
     getTranslations("credentials.label"),
     getFormatter(),
     getMessages(),
-    getLocale(),
   ]);
   const unit = declaredUnitText(certificate.scope.declaredUnit.amount, certificate.scope.declaredUnit.unit, messages.labels as LabelStrings);
   const view = publicCertificateView(certificate, {

@@ -1,0 +1,41 @@
+import { notFound } from "next/navigation";
+import { setRequestLocale } from "next-intl/server";
+import { ClientMessages } from "@/components/layout/client-messages";
+import { SiteFrame } from "@/components/layout/site-frame";
+import { SIGNED_OUT_HEADER } from "@/lib/dal/site-header";
+import { isLocale } from "@/lib/i18n/config";
+import { inter } from "@/app/fonts";
+import { rootMetadata, rootViewport } from "@/app/root-metadata";
+import { CLIENT_NAMESPACES } from "./client-namespaces";
+import "@/app/globals.css";
+
+type Props = { children: React.ReactNode; params: Promise<{ certificateNumber: string; locale: string }> };
+
+export async function generateMetadata({ params }: Omit<Props, "children">) {
+  const { locale } = await params;
+  return rootMetadata(isLocale(locale) ? locale : undefined);
+}
+export const viewport = rootViewport;
+
+/**
+ * The public label page's own root layout. The QR code's target must answer fast under load, so
+ * the page is rendered once per certificate and language and then served from the render cache
+ * (the page's `revalidate`, and every status change expires it). Nothing here may read the
+ * request: the language comes from the address (proxy.ts rewrites `/labels/N` to
+ * `/labels/N/<language>` by the visitor's cookie or Accept-Language), and the header is the
+ * signed-out one, the same for everyone.
+ */
+export default async function LabelLayout({ children, params }: Props) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+  return (
+    <html lang={locale} className={inter.variable}>
+      <body className="flex min-h-screen flex-col font-sans">
+        <ClientMessages namespaces={CLIENT_NAMESPACES}>
+          <SiteFrame header={SIGNED_OUT_HEADER}>{children}</SiteFrame>
+        </ClientMessages>
+      </body>
+    </html>
+  );
+}
