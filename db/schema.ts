@@ -951,6 +951,8 @@ export const certificates = pgTable(
     uniqueIndex("certificates_application_uq").on(t.applicationId),
     index("certificates_organization_idx").on(t.organizationId),
     index("certificates_body_idx").on(t.verificationBodyId),
+    // The public page names the renewals of a certificate: without it, a scan of every certificate.
+    index("certificates_previous_idx").on(t.previousCertificateId),
     index("certificates_region_idx").on(
       t.region,
       t.status,

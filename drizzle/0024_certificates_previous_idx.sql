@@ -1,0 +1,1 @@
+CREATE INDEX "certificates_previous_idx" ON "certificates" USING btree ("previous_certificate_id");
