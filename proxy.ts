@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { databaseOutage } from "@/db/availability";
 import { clientErrorResponse, isCrossOriginAction, isMalformedPath } from "@/lib/http/client-error";
 import { newNonce, securityHeaders } from "@/lib/http/security-headers";
-import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from "@/lib/i18n/config";
+import { isLocale, LOCALE_COOKIE, LOCALES, localeFromAcceptLanguage, type Locale } from "@/lib/i18n/config";
 import enPlatform from "@/lib/i18n/messages/en/platform.json";
 import zhPlatform from "@/lib/i18n/messages/zh-CN/platform.json";
 
@@ -93,10 +93,10 @@ function isPageRequest(request: NextRequest): boolean {
 }
 
 /**
- * The public label page: `/labels/N` (the QR code's address) and its per-language pages
- * `/labels/N/<language>`, which are served from the render cache.
+ * The public label page, served from the render cache: `/labels/N` (the QR code's address) and
+ * its pages in one language, `/<language>/labels/N`.
  */
-const LABEL_PAGE = /^\/labels\/([^/]+)(\/[^/]+)?$/;
+const LABEL_PAGE = new RegExp(`^(?:/(${LOCALES.join("|")}))?/labels/([^/]+)$`);
 
 /**
  * `/labels/N` asked for as a page (HTML, or the router's payload) goes to the page in the
@@ -104,9 +104,9 @@ const LABEL_PAGE = /^\/labels\/([^/]+)(\/[^/]+)?$/;
  */
 function labelPageInVisitorLanguage(request: NextRequest): URL | null {
   const match = LABEL_PAGE.exec(request.nextUrl.pathname);
-  if (!match || match[2] || (request.headers.get("accept") ?? "").includes("application/json")) return null;
+  if (!match || match[1] || (request.headers.get("accept") ?? "").includes("application/json")) return null;
   const url = request.nextUrl.clone();
-  url.pathname = `/labels/${match[1]}/${visitorLocale(request)}`;
+  url.pathname = `/${visitorLocale(request)}/labels/${match[2]}`;
   return url;
 }
 

@@ -37,7 +37,7 @@ const ROUTES: Record<string, { email?: string; pages: string[]; links?: Array<{ 
       "/pact/extensions/certificate-credential/1.0.0",
       "/no-such-page",
     ],
-    links: [{ from: "/registry", pattern: /^\/labels\/[^/]+$/, route: "/labels/[certificateNumber]/[locale]" }],
+    links: [{ from: "/registry", pattern: /^\/labels\/[^/]+$/, route: "/[locale]/labels/[certificateNumber]" }],
   },
   enterprise: {
     email: "laptop@demo.carbonlabel.org",

@@ -106,7 +106,7 @@ const TARGETS: Record<string, Target> = {
   "page /help": { access: "public", reason: "how the platform works, and whom to contact" },
   "page /terms": { access: "public", reason: "terms of use (sign-up links to them)" },
   "page /privacy": { access: "public", reason: "privacy policy (sign-up links to it)" },
-  "page /labels/[certificateNumber]/[locale]": { access: "public", reason: "the QR code's public verification page (/labels/N in the visitor's language, or one language)" },
+  "page /[locale]/labels/[certificateNumber]": { access: "public", reason: "the QR code's public verification page (/labels/N in the visitor's language, or /en/labels/N)" },
   "route /api/auth/[...nextauth]": { access: "public", reason: "Auth.js endpoints (sign-in itself)" },
   "route /api/health": { access: "public", reason: "health check" },
   "route /api/labels/[number]": { access: "public", reason: "the public verification page as JSON" },

@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 import { GET as certificatePdf } from "@/app/api/certificates/[number]/certificate/route";
 import { GET as labelImage } from "@/app/api/certificates/[number]/label/route";
 import { GET as labelJson } from "@/app/api/labels/[number]/route";
-import { publicCertificateView } from "@/app/(label)/labels/[certificateNumber]/[locale]/public-view";
+import { publicCertificateView } from "@/app/[locale]/labels/[certificateNumber]/public-view";
 import { db } from "@/db";
 import { certificateCredentials, certificates } from "@/db/schema";
 import { recordSurveillanceAction } from "@/lib/actions/certificates/record-surveillance";

@@ -67,6 +67,8 @@ export default async function DevelopersPage() {
         <a href="/api/v1/openapi.json" className="text-brand-700 underline-offset-4 hover:underline">
           {t("links.openapi")}
         </a>
+        {/* A JSON document, not a page: the lint rule reads the path as the label page's /[locale]/… */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
         <a href="/.well-known/openid-configuration" className="text-brand-700 underline-offset-4 hover:underline">
           {t("links.discovery")}
         </a>

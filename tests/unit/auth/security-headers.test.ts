@@ -48,7 +48,7 @@ describe("security headers (issue 11, defect 6)", () => {
     expect(policy).toContain("script-src 'self' 'unsafe-inline';");
     expect(policy).not.toContain("nonce-");
     expect(policy).not.toContain("strict-dynamic");
-    for (const path of ["/labels/CFP-CQ-2026-7K3M9Q", "/labels/CFP-CQ-2026-7K3M9Q/en"]) {
+    for (const path of ["/labels/CFP-CQ-2026-7K3M9Q", "/en/labels/CFP-CQ-2026-7K3M9Q"]) {
       const response = await proxy(new NextRequest(`http://localhost${path}`));
       expect(response.headers.get("content-security-policy"), path).toContain("script-src 'self' 'unsafe-inline';");
       expect(response.headers.get("x-frame-options"), path).toBe("DENY");
@@ -57,12 +57,12 @@ describe("security headers (issue 11, defect 6)", () => {
 
   it("sends /labels/N to the page in the visitor's language, and leaves the JSON form alone", async () => {
     const rewritten = (init?: { headers: Record<string, string> }) => proxy(new NextRequest("http://localhost/labels/CFP-CQ-2026-7K3M9Q", init)).then((r) => r.headers.get("x-middleware-rewrite"));
-    expect(await rewritten()).toBe("http://localhost/labels/CFP-CQ-2026-7K3M9Q/zh-CN");
-    expect(await rewritten({ headers: { "accept-language": "en-GB,en;q=0.9" } })).toBe("http://localhost/labels/CFP-CQ-2026-7K3M9Q/en");
-    expect(await rewritten({ headers: { "accept-language": "en", cookie: "NEXT_LOCALE=zh-CN" } })).toBe("http://localhost/labels/CFP-CQ-2026-7K3M9Q/zh-CN");
-    expect(await rewritten({ headers: { "next-router-prefetch": "1", cookie: "NEXT_LOCALE=en" } })).toBe("http://localhost/labels/CFP-CQ-2026-7K3M9Q/en");
+    expect(await rewritten()).toBe("http://localhost/zh-CN/labels/CFP-CQ-2026-7K3M9Q");
+    expect(await rewritten({ headers: { "accept-language": "en-GB,en;q=0.9" } })).toBe("http://localhost/en/labels/CFP-CQ-2026-7K3M9Q");
+    expect(await rewritten({ headers: { "accept-language": "en", cookie: "NEXT_LOCALE=zh-CN" } })).toBe("http://localhost/zh-CN/labels/CFP-CQ-2026-7K3M9Q");
+    expect(await rewritten({ headers: { "next-router-prefetch": "1", cookie: "NEXT_LOCALE=en" } })).toBe("http://localhost/en/labels/CFP-CQ-2026-7K3M9Q");
     expect(await rewritten({ headers: { accept: "application/json" } })).toBeNull();
-    const perLanguage = await proxy(new NextRequest("http://localhost/labels/CFP-CQ-2026-7K3M9Q/en"));
+    const perLanguage = await proxy(new NextRequest("http://localhost/en/labels/CFP-CQ-2026-7K3M9Q"));
     expect(perLanguage.headers.get("x-middleware-rewrite")).toBeNull();
   });
 

@@ -1,19 +1,18 @@
-import { notFound } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { SiteFrame } from "@/components/layout/site-frame";
 import { SIGNED_OUT_HEADER } from "@/lib/dal/site-header";
-import { isLocale } from "@/lib/i18n/config";
+import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
 import { inter } from "@/app/fonts";
 import { rootMetadata, rootViewport } from "@/app/root-metadata";
 import { CLIENT_NAMESPACES } from "./client-namespaces";
 import "@/app/globals.css";
 
-type Props = { children: React.ReactNode; params: Promise<{ certificateNumber: string; locale: string }> };
+type Props = { children: React.ReactNode; params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Omit<Props, "children">) {
   const { locale } = await params;
-  return rootMetadata(isLocale(locale) ? locale : undefined);
+  return rootMetadata(isLocale(locale) ? locale : DEFAULT_LOCALE);
 }
 export const viewport = rootViewport;
 
@@ -22,12 +21,14 @@ export const viewport = rootViewport;
  * the page is rendered once per certificate and language and then served from the render cache
  * (the page's `revalidate`, and every status change expires it). Nothing here may read the
  * request: the language comes from the address (proxy.ts rewrites `/labels/N` to
- * `/labels/N/<language>` by the visitor's cookie or Accept-Language), and the header is the
+ * `/<language>/labels/N` by the visitor's cookie or Accept-Language), and the header is the
  * signed-out one, the same for everyone.
  */
 export default async function LabelLayout({ children, params }: Props) {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
+  const requested = (await params).locale;
+  // An address with no language of ours: the page answers 404, in the default language (a root
+  // layout has no not-found page above it to throw to).
+  const locale = isLocale(requested) ? requested : DEFAULT_LOCALE;
   setRequestLocale(locale);
   return (
     <html lang={locale} className={inter.variable}>
