@@ -2,7 +2,9 @@
 
 import Link from "next/link";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { labelDownloadPath, type LabelFormat } from "@/lib/certificates/label-path";
 import type { CertificateStatus } from "@/lib/enums";
+import type { Locale } from "@/lib/i18n/config";
 import { cn } from "@/lib/utils";
 
 /*
@@ -27,7 +29,16 @@ export type PublicCertificateView = {
     reason: { label: string; text: string; since: string | null } | null;
     hint: string;
   };
-  label: { title: string; src: string; alt: string; downloadHeading: string; languages: Array<{ name: string; links: PublicLink[] }>; printNote: string };
+  label: {
+    title: string;
+    /** The page's language: the label shown is in it. */
+    locale: Locale;
+    alt: string;
+    downloadHeading: string;
+    languages: Array<{ locale: Locale; name: string }>;
+    formats: Array<{ format: LabelFormat; text: string }>;
+    printNote: string;
+  };
   holder: { title: string; facts: PublicFact[] };
   scope: { title: string; facts: PublicFact[] };
   result: {
@@ -114,22 +125,22 @@ function StatusSection({ status }: Pick<PublicCertificateView, "status">) {
   );
 }
 
-function LabelSection({ label }: Pick<PublicCertificateView, "label">) {
+function LabelSection({ label, number }: Pick<PublicCertificateView, "label"> & { number: string }) {
   return (
     <Card>
       <CardHeader title={label.title} />
       <CardBody className="space-y-4">
         {/* eslint-disable-next-line @next/next/no-img-element -- an SVG served by the label route, already sized */}
-        <img src={label.src} width={600} height={360} alt={label.alt} className="h-auto w-full max-w-[600px]" decoding="async" />
+        <img src={labelDownloadPath(number, "svg", label.locale)} width={600} height={360} alt={label.alt} className="h-auto w-full max-w-[600px]" decoding="async" />
         <div className="text-sm">
           <h3 className="font-semibold">{label.downloadHeading}</h3>
           <ul className="mt-2 space-y-2">
             {label.languages.map((language) => (
-              <li key={language.name} className="flex flex-wrap gap-x-4 gap-y-1">
+              <li key={language.locale} className="flex flex-wrap gap-x-4 gap-y-1">
                 <span>{language.name}:</span>
-                {language.links.map((link) => (
-                  <a key={link.href} className="ui-link" href={link.href} download>
-                    {link.text}
+                {label.formats.map(({ format, text }) => (
+                  <a key={format} className="ui-link" href={labelDownloadPath(number, format, language.locale)} download>
+                    {text}
                   </a>
                 ))}
               </li>
@@ -281,7 +292,7 @@ export function PublicCertificateViewPage({ view }: { view: PublicCertificateVie
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <StatusSection status={view.status} />
-      <LabelSection label={view.label} />
+      <LabelSection label={view.label} number={view.status.number} />
       <FactsCard {...view.holder} />
       <FactsCard {...view.scope} />
       <ResultSection result={view.result} />

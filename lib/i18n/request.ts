@@ -4,12 +4,13 @@ import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from "
 import { loadMessages } from "./messages";
 
 /**
- * The language of a render: the address's, when a layout set it (the public label page, which
- * must not read the request so that it can be served from the render cache); otherwise the
- * visitor's choice in the cookie, else their browser's Accept-Language.
+ * The language of a render: the one a caller names (`getTranslations({ locale })`) or the
+ * address's, when a layout set it (the public label page, which must not read the request so
+ * that it can be served from the render cache); otherwise the visitor's choice in the cookie,
+ * else their browser's Accept-Language.
  */
-export default getRequestConfig(async ({ requestLocale }) => {
-  const fromAddress = await requestLocale;
+export default getRequestConfig(async ({ locale: named, requestLocale }) => {
+  const fromAddress = named ?? (await requestLocale);
   const locale: Locale = isLocale(fromAddress) ? fromAddress : await visitorLocale();
   return { locale, messages: loadMessages(locale), timeZone: "Asia/Shanghai" };
 });

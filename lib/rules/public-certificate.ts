@@ -4,6 +4,7 @@
  * history, so the page, the JSON and the label always agree with what was certified.
  */
 import { Decimal } from "@/lib/calc/decimal";
+import { LABEL_FORMATS, labelDownloadPath, type LabelFormat } from "@/lib/certificates/label-path";
 import { effectiveStatus } from "@/lib/certificates/validity";
 import { LIFE_CYCLE_STAGES, type CertificateStatus, type LifeCycleStage, type SystemBoundary } from "@/lib/enums";
 import { regionName } from "@/lib/regions";
@@ -177,14 +178,6 @@ export function buildPublicCertificate(source: PublicCertificateSource, today: s
     timeline: timelineOf(source, status, today),
     snapshotSha256: source.snapshotSha256,
   };
-}
-
-export const LABEL_FORMATS = ["svg", "png", "pdf"] as const;
-type LabelFormat = (typeof LABEL_FORMATS)[number];
-
-/** Where the label image of a certificate is downloaded, per format and language. */
-export function labelDownloadPath(number: string, format: LabelFormat, locale: "zh-CN" | "en"): string {
-  return `/api/certificates/${encodeURIComponent(number)}/label?format=${format}&lang=${locale}`;
 }
 
 /** The absolute download addresses the JSON form lists (the credential's is in its own member). */

@@ -189,7 +189,8 @@ describe("the public page's view", () => {
       expect(view.status).toMatchObject({ tone: "valid", number: certificate.number, reason: null });
       expect(view.holder.facts[0].value).toBe(enterprise.name);
       expect(view.body.facts.at(-1)).toEqual(expect.objectContaining({ value: certificate.snapshotSha256, mono: true }));
-      expect(view.label.languages.flatMap((language) => language.links.map((link) => link.href))).toHaveLength(6);
+      expect(view.label.languages.map((language) => language.locale)).toEqual(["zh-CN", "en"]);
+      expect(view.label.formats.map((entry) => entry.format)).toEqual(["svg", "png", "pdf"]);
       expect(view.result.stages.length).toBeGreaterThan(0);
       // The widest stage draws the full bar.
       expect(view.result.stages.map((stage) => stage.width)).toContain("100.0%");

@@ -3,7 +3,7 @@ import { formatSignificant } from "@/lib/calc/format";
 import { LABEL_MIN_PRINT_WIDTH_MM, LABEL_SIGNIFICANT_DIGITS, QR_QUIET_ZONE_MODULES } from "@/lib/certificates/label-svg";
 import { CREDENTIAL_PATHS } from "@/lib/credentials/vocabulary";
 import type { PublicCertificatePage } from "@/lib/dal/public-certificates";
-import { LABEL_FORMATS, labelDownloadPath } from "@/lib/rules/public-certificate";
+import { LABEL_FORMATS } from "@/lib/certificates/label-path";
 
 /** A translator bound to one namespace, from the page. */
 type Translate = (key: string, values?: Record<string, string | number>) => string;
@@ -52,16 +52,14 @@ export function publicCertificateView(certificate: PublicCertificatePage, { t, c
     },
     label: {
       title: t("public.sections.label"),
-      src: labelDownloadPath(certificate.number, "svg", locale),
+      locale,
       alt: t("public.labelAlt", { number: certificate.number }),
       downloadHeading: t("public.downloadLabel"),
       languages: (["zh-CN", "en"] as const).map((language) => ({
+        locale: language,
         name: t("public.labelLanguage", { language: t(language === "en" ? "public.languageEn" : "public.languageZh") }),
-        links: LABEL_FORMATS.map((format) => ({
-          href: labelDownloadPath(certificate.number, format, language),
-          text: t(`public.download${format === "svg" ? "Svg" : format === "png" ? "Png" : "Pdf"}`),
-        })),
       })),
+      formats: LABEL_FORMATS.map((format) => ({ format, text: t(`public.download${format === "svg" ? "Svg" : format === "png" ? "Png" : "Pdf"}`) })),
       printNote: t("public.printNote", { width: LABEL_MIN_PRINT_WIDTH_MM, modules: QR_QUIET_ZONE_MODULES }),
     },
     holder: {

@@ -1,0 +1,25 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { LOCALES } from "@/lib/i18n/config";
+
+type Interrupt = "notFound" | "forbidden" | "unauthorized";
+
+/**
+ * What the app's top segment shows for a 404, 403 or 401 that no root layout caught. There are
+ * two root layouts below it (app/(site), the label page's app/[locale]), so it has none and draws
+ * its own document; neither layout throws these, so in practice it never shows. It exists because
+ * the router puts the top segment's boundaries into every page's payload, and Next.js's own are
+ * English-only and several times the size. It reads nothing of the request (that would stop the
+ * label page being cached), so it cannot know the visitor's language: it names the problem in
+ * both, as a link to the start page, which can.
+ */
+export async function RootBoundary({ interrupt }: { interrupt: Interrupt }) {
+  const titles = await Promise.all(LOCALES.map(async (locale) => (await getTranslations({ locale, namespace: "common" }))(`${interrupt}Title`)));
+  return (
+    <html lang={LOCALES[0]}>
+      <body>
+        <Link href="/">{titles.join(" · ")}</Link>
+      </body>
+    </html>
+  );
+}
