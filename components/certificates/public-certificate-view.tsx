@@ -67,7 +67,6 @@ export type PublicCertificateView = {
   body: { title: string; facts: PublicFact[] };
   history: { title: string; entries: Array<{ date: string; dateText: string; text: string; reason: string | null }> };
   credential: { heading: string; text: string; download: PublicLink; verify: PublicLink };
-  registry: PublicLink;
 };
 
 const STATUS_STYLES: Record<CertificateStatus, string> = {
@@ -228,15 +227,11 @@ function GradeSection({ grade }: Pick<PublicCertificateView, "grade">) {
       <CardHeader title={grade.title} description={grade.scale} />
       <CardBody className="space-y-4">
         {grade.headline ? <p className="text-2xl font-semibold">{grade.headline}</p> : null}
-        <ol className="grid gap-1.5 text-white sm:grid-cols-5" aria-label={grade.scale}>
+        <ol className="ui-grade-scale" aria-label={grade.scale}>
           {grade.bands.map((band) => (
-            <li
-              key={band.level}
-              aria-current={band.mine ? "true" : undefined}
-              className={cn("rounded-md px-3 py-2", GRADE_COLOURS[Math.min(band.level, GRADE_COLOURS.length) - 1], band.mine && "ring-4 ring-slate-900 ring-offset-2")}
-            >
-              <span className="block font-semibold">{band.name}</span>
-              <span className="block text-xs">{band.range}</span>
+            <li key={band.level} aria-current={band.mine ? "true" : undefined} className={GRADE_COLOURS[Math.min(band.level, GRADE_COLOURS.length) - 1]}>
+              <span>{band.name}</span>
+              <span>{band.range}</span>
             </li>
           ))}
         </ol>
@@ -252,11 +247,10 @@ function HistorySection({ history }: Pick<PublicCertificateView, "history">) {
     <Card>
       <CardHeader title={history.title} />
       <CardBody>
-        <ol className="space-y-4 border-l-2 border-slate-200 pl-5">
+        <ol className="ui-timeline">
           {history.entries.map((entry, index) => (
-            <li key={index} className="relative">
-              <span aria-hidden="true" className="absolute -left-[1.72rem] top-1.5 h-3 w-3 rounded-full border-2 border-white bg-brand-600" />
-              <time className="text-sm text-slate-600" dateTime={entry.date}>
+            <li key={index}>
+              <time dateTime={entry.date}>
                 {entry.dateText}
               </time>
               <p className="font-medium">{entry.text}</p>
@@ -300,11 +294,6 @@ export function PublicCertificateViewPage({ view }: { view: PublicCertificateVie
       <FactsCard {...view.body} />
       <HistorySection history={view.history} />
       <CredentialSection credential={view.credential} />
-      <p className="text-center">
-        <Link href={view.registry.href} className="ui-link">
-          {view.registry.text}
-        </Link>
-      </p>
     </div>
   );
 }

@@ -28,7 +28,7 @@ export function LanguageSwitcher({ label }: { label: string }) {
               router.refresh();
             })
           }
-          className="px-2 py-1 first:rounded-l-md last:rounded-r-md aria-pressed:bg-brand-700 aria-pressed:text-white"
+          className="ui-language-option"
         >
           {LABELS[option]}
         </button>

@@ -1,7 +1,6 @@
 "use client";
 
 import { useState } from "react";
-import { Menu, X } from "lucide-react";
 import { LanguageSwitcher } from "./language-switcher";
 import { NavLinks } from "./nav-links";
 
@@ -24,9 +23,9 @@ export function MobileNav({ items, menuLabel, languageLabel, userLabel, signOutL
         aria-controls="mobile-nav"
         aria-label={menuLabel}
         onClick={() => setOpen((value) => !value)}
-        className="inline-flex h-9 w-9 items-center justify-center rounded-md border border-slate-300"
+        className="ui-menu-button"
       >
-        {open ? <X size={18} aria-hidden /> : <Menu size={18} aria-hidden />}
+        <span aria-hidden />
       </button>
       {open ? (
         <nav id="mobile-nav" aria-label={menuLabel} className="absolute inset-x-0 top-14 z-40 border-b border-slate-200 bg-white px-4 py-3 shadow">

@@ -36,7 +36,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { number, locale } = await pageLocale(params);
   const certificate = await lookup(number);
   const t = await getTranslations({ locale, namespace: "labels.public" });
-  return { title: certificate ? t("metaTitle", { number: certificate.number }) : t("notFoundTitle"), robots: { index: false } };
+  // Not indexed, so no description: the site's would only add bytes to every label page.
+  return { title: certificate ? t("metaTitle", { number: certificate.number }) : t("notFoundTitle"), description: null, robots: { index: false } };
 }
 
 /**

@@ -132,7 +132,6 @@ export function publicCertificateView(certificate: PublicCertificatePage, { t, c
       download: { href: `${CREDENTIAL_PATHS.credential(certificate.number)}?download=1`, text: credentials("downloadJson") },
       verify: { href: "/verify", text: credentials("verifyLink") },
     },
-    registry: { href: "/registry", text: t("public.registryLink") },
   };
 }
 
