@@ -2,5 +2,5 @@ import { RootBoundary } from "@/components/layout/root-boundary";
 
 /** See RootBoundary: the top segment's forbidden, outside both root layouts. */
 export default function RootForbidden() {
-  return <RootBoundary interrupt="forbidden" />;
+  return <RootBoundary />;
 }
