@@ -23,10 +23,6 @@ const nextConfig: NextConfig = {
       fallback: [],
     };
   },
-  async headers() {
-    // The page answers in the visitor's language (proxy.ts) and as JSON when asked.
-    return [{ source: "/labels/:number", headers: [{ key: "Vary", value: "Accept, Accept-Language, Cookie" }] }];
-  },
   experimental: {
     // forbidden() renders app/forbidden.tsx with status 403.
     authInterrupts: true,

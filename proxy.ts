@@ -102,6 +102,8 @@ const LABEL_PAGE = new RegExp(`^(?:/(${LOCALES.join("|")}))?/labels/([^/]+)$`);
  * `/labels/N` asked for as a page (HTML, or the router's payload) goes to the page in the
  * visitor's language; asked for as JSON it stays, for next.config.ts's rewrite to the JSON route.
  */
+const LABEL_PAGE_CACHE_CONTROL = "public, max-age=0, must-revalidate";
+
 function labelPageInVisitorLanguage(request: NextRequest): URL | null {
   const match = LABEL_PAGE.exec(request.nextUrl.pathname);
   if (!match || match[1] || (request.headers.get("accept") ?? "").includes("application/json")) return null;
@@ -141,6 +143,13 @@ export async function proxy(request: NextRequest) {
     response = NextResponse.next({ request: { headers: requestHeaders } });
   } else {
     response = NextResponse.next();
+  }
+  if (cachedPage) {
+    // Served from this server's render cache, in the visitor's language: a shared cache must ask
+    // again every time (a 304 while unchanged) and keep one copy per language. Next.js would
+    // otherwise let it serve the page for a minute, to everyone, whatever their language.
+    response.headers.set("Cache-Control", LABEL_PAGE_CACHE_CONTROL);
+    response.headers.set("Vary", "Accept, Accept-Language, Cookie");
   }
   for (const [name, value] of Object.entries(headers ?? {})) response.headers.set(name, value);
   return response;
