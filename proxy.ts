@@ -145,11 +145,11 @@ export async function proxy(request: NextRequest) {
     response = NextResponse.next();
   }
   if (cachedPage) {
-    // Served from this server's render cache, in the visitor's language: a shared cache must ask
-    // again every time (a 304 while unchanged) and keep one copy per language. Next.js would
-    // otherwise let it serve the page for a minute, to everyone, whatever their language.
+    // Served from this server's render cache, in the visitor's language. Next.js would let a
+    // shared cache serve it for a minute, to everyone, and writes its own Vary (no language):
+    // instead a cache asks again every time and gets a 304 only for the same page (each
+    // language's page has its own ETag), so a status change and the language both hold.
     response.headers.set("Cache-Control", LABEL_PAGE_CACHE_CONTROL);
-    response.headers.set("Vary", "Accept, Accept-Language, Cookie");
   }
   for (const [name, value] of Object.entries(headers ?? {})) response.headers.set(name, value);
   return response;
