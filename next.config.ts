@@ -1,27 +1,23 @@
 import type { NextConfig } from "next";
+import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 import createNextIntlPlugin from "next-intl/plugin";
+import { labelPageHeaders, labelPageRewrites } from "@/lib/http/label-page-routes";
+import { DEFAULT_LOCALE, LOCALE_COOKIE, LOCALES } from "@/lib/i18n/config";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
-const nextConfig: NextConfig = {
+const nextConfig = (phase: string): NextConfig => ({
   // Lets several builds (tests, benchmarks) coexist in one checkout.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@resvg/resvg-js", "pdf-lib", "fontkit", "exceljs", "pg-boss"],
   poweredByHeader: false,
-  // The public verification page answers JSON at the same address when asked for it (a route
-  // handler cannot share the page's path); resolved by the router, no proxy code per request.
+  // The public label page is routed by the router alone, with no proxy code per request: its
+  // JSON form, its language and its headers (lib/http/label-page-routes.ts).
   async rewrites() {
-    return {
-      beforeFiles: [
-        {
-          source: "/labels/:number",
-          has: [{ type: "header", key: "accept", value: ".*application/json.*" }],
-          destination: "/api/labels/:number",
-        },
-      ],
-      afterFiles: [],
-      fallback: [],
-    };
+    return { beforeFiles: labelPageRewrites({ locales: LOCALES, defaultLocale: DEFAULT_LOCALE, cookie: LOCALE_COOKIE }), afterFiles: [], fallback: [] };
+  },
+  async headers() {
+    return labelPageHeaders({ locales: LOCALES, development: phase === PHASE_DEVELOPMENT_SERVER });
   },
   experimental: {
     // forbidden() renders app/forbidden.tsx with status 403.
@@ -39,6 +35,9 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: "25mb" },
     proxyClientMaxBodySize: "25mb",
   },
-};
+});
 
-export default withNextIntl(nextConfig);
+/** A function of the phase: `next dev` needs the label page's policy to allow eval. */
+const config = (phase: string) => withNextIntl(nextConfig(phase));
+
+export default config;

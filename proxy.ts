@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { databaseOutage } from "@/db/availability";
 import { clientErrorResponse, isCrossOriginAction, isMalformedPath } from "@/lib/http/client-error";
 import { newNonce, securityHeaders } from "@/lib/http/security-headers";
+import { LABEL_PAGE_CACHE_CONTROL } from "@/lib/http/label-page-routes";
 import { isLocale, LOCALE_COOKIE, LOCALES, localeFromAcceptLanguage, type Locale } from "@/lib/i18n/config";
 import enPlatform from "@/lib/i18n/messages/en/platform.json";
 import zhPlatform from "@/lib/i18n/messages/zh-CN/platform.json";
@@ -93,24 +94,10 @@ function isPageRequest(request: NextRequest): boolean {
 }
 
 /**
- * The public label page, served from the render cache: `/labels/N` (the QR code's address) and
- * its pages in one language, `/<language>/labels/N`.
+ * A path of the public label page that still comes here (a malformed number: well-formed ones
+ * skip the proxy, see the matcher). Its page is served from the render cache too.
  */
 const LABEL_PAGE = new RegExp(`^(?:/(${LOCALES.join("|")}))?/labels/([^/]+)$`);
-
-/**
- * `/labels/N` asked for as a page (HTML, or the router's payload) goes to the page in the
- * visitor's language; asked for as JSON it stays, for next.config.ts's rewrite to the JSON route.
- */
-const LABEL_PAGE_CACHE_CONTROL = "public, max-age=0, must-revalidate";
-
-function labelPageInVisitorLanguage(request: NextRequest): URL | null {
-  const match = LABEL_PAGE.exec(request.nextUrl.pathname);
-  if (!match || match[1] || (request.headers.get("accept") ?? "").includes("application/json")) return null;
-  const url = request.nextUrl.clone();
-  url.pathname = `/${visitorLocale(request)}/labels/${match[2]}`;
-  return url;
-}
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -127,15 +114,12 @@ export async function proxy(request: NextRequest) {
   const headers = page
     ? securityHeaders({ nonce: cachedPage ? null : newNonce(), https: isHttps(request), development: process.env.NODE_ENV === "development" })
     : null;
-  const labelPage = labelPageInVisitorLanguage(request);
   let response: NextResponse;
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (!hasSession && PROTECTED.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
     const url = new URL("/login", request.url);
     url.searchParams.set("callbackUrl", pathname + search);
     response = NextResponse.redirect(url);
-  } else if (labelPage) {
-    response = NextResponse.rewrite(labelPage);
   } else if (headers) {
     // Next.js takes the nonce for its own scripts from the policy on the request.
     const requestHeaders = new Headers(request.headers);
@@ -144,18 +128,15 @@ export async function proxy(request: NextRequest) {
   } else {
     response = NextResponse.next();
   }
-  if (cachedPage) {
-    // Served from this server's render cache, in the visitor's language. Next.js would let a
-    // shared cache serve it for a minute, to everyone, and writes its own Vary (no language):
-    // instead a cache asks again every time and gets a 304 only for the same page (each
-    // language's page has its own ETag), so a status change and the language both hold.
-    response.headers.set("Cache-Control", LABEL_PAGE_CACHE_CONTROL);
-  }
+  if (cachedPage) response.headers.set("Cache-Control", LABEL_PAGE_CACHE_CONTROL);
   for (const [name, value] of Object.entries(headers ?? {})) response.headers.set(name, value);
   return response;
 }
 
 export const config = {
-  // Everything but the build's static files: an outage answers 503 on every route.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Everything but the build's static files, robots.txt (a file that needs none of this) and the
+  // public label page with a well-formed number, whose rules are the router's
+  // (lib/http/label-page-routes.ts): every other route answers 503 during an outage. A literal:
+  // Next.js reads the matcher from the source.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt$|(?:(?:zh-CN|en)/)?labels/[A-Za-z0-9-]+$).*)"],
 };

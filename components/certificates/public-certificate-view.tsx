@@ -130,7 +130,7 @@ function LabelSection({ label, number }: Pick<PublicCertificateView, "label"> & 
       <CardHeader title={label.title} />
       <CardBody className="space-y-4">
         {/* eslint-disable-next-line @next/next/no-img-element -- an SVG served by the label route, already sized */}
-        <img src={labelDownloadPath(number, "svg", label.locale)} width={600} height={360} alt={label.alt} className="h-auto w-full max-w-[600px]" decoding="async" />
+        <img src={labelDownloadPath(number, "svg", label.locale)} width={600} height={360} alt={label.alt} className="h-auto w-full max-w-[600px]" loading="lazy" decoding="async" />
         <div className="text-sm">
           <h3 className="font-semibold">{label.downloadHeading}</h3>
           <ul className="mt-2 space-y-2">
@@ -282,15 +282,20 @@ function CredentialSection({ credential }: Pick<PublicCertificateView, "credenti
   );
 }
 
+/**
+ * Whoever scans a label holds it: the verdict and what it certifies come first, the label's
+ * image and downloads (for the holder and buyers who print it) after the grade. On a phone the
+ * image is then below the first screen and loads only when scrolled to.
+ */
 export function PublicCertificateViewPage({ view }: { view: PublicCertificateView }) {
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <StatusSection status={view.status} />
-      <LabelSection label={view.label} number={view.status.number} />
       <FactsCard {...view.holder} />
       <FactsCard {...view.scope} />
       <ResultSection result={view.result} />
       <GradeSection grade={view.grade} />
+      <LabelSection label={view.label} number={view.status.number} />
       <FactsCard {...view.body} />
       <HistorySection history={view.history} />
       <CredentialSection credential={view.credential} />

@@ -14,6 +14,7 @@ import { reinstateCertificateAction } from "@/lib/actions/certificates/reinstate
 import { suspendCertificateAction } from "@/lib/actions/certificates/suspend-certificate";
 import { withdrawCertificateAction } from "@/lib/actions/certificates/withdraw-certificate";
 import { envelopedCredential } from "@/lib/credentials/parse-input";
+import { platformBaseUrl } from "@/lib/credentials/platform-base-url";
 import { findPublicCertificate, publicCertificateTag, searchRegistry } from "@/lib/dal/public-certificates";
 import { loadMessages } from "@/lib/i18n/messages";
 import { createIssuedCertificate } from "../support/certificate-fixtures";
@@ -41,8 +42,9 @@ describe("public verification JSON", () => {
       result: { value: certificate.value, unit: "kg CO2e" },
       validity: { issuedOn: certificate.issuedOn, expiresOn: certificate.expiresOn },
       snapshotSha256: certificate.snapshotSha256,
-      url: `${BASE}/labels/${certificate.number}`,
-      downloads: { label: { svg: { en: `${BASE}/api/certificates/${certificate.number}/label?format=svg&lang=en` } } },
+      // Under PUBLIC_BASE_URL, whatever address the request came to: the answer is cached for all.
+      url: `${platformBaseUrl()}/labels/${certificate.number}`,
+      downloads: { label: { svg: { en: `${platformBaseUrl()}/api/certificates/${certificate.number}/label?format=svg&lang=en` } } },
     });
     expect(body.result.stages.length).toBeGreaterThan(0);
     expect(Object.keys(body.result.origin).sort()).toEqual(["biogenic", "biogenicRemovals", "fossil", "landUseChange"]);

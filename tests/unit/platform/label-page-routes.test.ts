@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { matchHas } from "next/dist/shared/lib/router/utils/prepare-destination";
+import { getPathMatch } from "next/dist/shared/lib/router/utils/path-match";
+import { ENGLISH_FIRST_ACCEPT_LANGUAGE, LABEL_PAGE_CACHE_CONTROL, labelPageHeaders, labelPageRewrites } from "@/lib/http/label-page-routes";
+import { DEFAULT_LOCALE, LOCALE_COOKIE, LOCALES, localeFromAcceptLanguage } from "@/lib/i18n/config";
+import { config } from "@/proxy";
+
+const NUMBER = "CFP-CQ-2026-7K3M9Q";
+type Rule = { source: string; has?: Parameters<typeof matchHas>[2]; missing?: Parameters<typeof matchHas>[3] };
+
+/** The rules that apply to a request, with Next.js's own path and condition matching. */
+function applying<R extends Rule>(rules: R[], path: string, headers: Record<string, string> = {}): R[] {
+  const request = { headers: Object.fromEntries(Object.entries(headers).map(([key, value]) => [key.toLowerCase(), value])) };
+  return rules.filter((rule) => getPathMatch(rule.source, { strict: true })(path) && matchHas(request as never, {}, rule.has, rule.missing));
+}
+
+const rewrites = labelPageRewrites({ locales: LOCALES, defaultLocale: DEFAULT_LOCALE, cookie: LOCALE_COOKIE });
+/** Where the router sends a request: the first rewrite that applies. */
+function destination(path: string, headers: Record<string, string> = {}): string | null {
+  const [rule] = applying(rewrites, path, headers);
+  if (!rule) return null;
+  const request = { headers: Object.fromEntries(Object.entries(headers).map(([key, value]) => [key.toLowerCase(), value])) };
+  const params = { ...(matchHas(request as never, {}, rule.has, rule.missing) || {}), number: path.split("/").pop()! };
+  return rule.destination.replace(/:(\w+)/g, (_, name: string) => params[name as keyof typeof params]);
+}
+
+describe("the public label page's router rules (issue 15)", () => {
+  it("sends /labels/N to the page in the visitor's language and the JSON form to its route", () => {
+    expect(destination(`/labels/${NUMBER}`)).toBe(`/zh-CN/labels/${NUMBER}`);
+    expect(destination(`/labels/${NUMBER}`, { "accept-language": "en-GB,en;q=0.9" })).toBe(`/en/labels/${NUMBER}`);
+    expect(destination(`/labels/${NUMBER}`, { "accept-language": "en", cookie: "NEXT_LOCALE=zh-CN" })).toBe(`/zh-CN/labels/${NUMBER}`);
+    expect(destination(`/labels/${NUMBER}`, { "accept-language": "zh-CN", cookie: "theme=dark; NEXT_LOCALE=en" })).toBe(`/en/labels/${NUMBER}`);
+    // A cookie that names no language of ours counts as none.
+    expect(destination(`/labels/${NUMBER}`, { "accept-language": "en", cookie: "NEXT_LOCALE=fr" })).toBe(`/en/labels/${NUMBER}`);
+    expect(destination(`/labels/${NUMBER}`, { "next-router-prefetch": "1", cookie: "NEXT_LOCALE=en" })).toBe(`/en/labels/${NUMBER}`);
+    expect(destination(`/labels/${NUMBER}`, { accept: "application/json", cookie: "NEXT_LOCALE=en" })).toBe(`/api/labels/${NUMBER}`);
+    expect(destination(`/labels/${NUMBER.toLowerCase()}`)).toBe(`/zh-CN/labels/${NUMBER.toLowerCase()}`);
+    // A page in one language, and paths that are no label, are left alone.
+    expect(destination(`/en/labels/${NUMBER}`)).toBeNull();
+    expect(destination(`/labels/${NUMBER}/extra`)).toBeNull();
+  });
+
+  it("picks English exactly when localeFromAcceptLanguage does", () => {
+    const english = new RegExp(`^${ENGLISH_FIRST_ACCEPT_LANGUAGE}$`);
+    const headers = [
+      "en", "EN-us", "zh-CN,zh;q=0.9,en;q=0.8", "en-US,en;q=0.9,zh-CN;q=0.8", "fr-FR,fr;q=0.9,en;q=0.5",
+      "de, zh-TW;q=0.8, en;q=0.7", "  en-GB", " zh, en", "*", "fr", "", ",en", "ja;q=0.9,,en", "english-ish",
+      "zhx,en", "es-419,es;q=0.9", "en;q=0", "\ten", "fr,\tzh", "x-zh,en",
+    ];
+    const tags = ["en", "EN-gb", "zh", "zh-CN", "fr", "de-AT", "*", "", "ja;q=0.5", " en", " zh;q=0.1", "\tfr"];
+    for (let seed = 1; seed <= 500; seed += 1) {
+      const count = 1 + (seed % 4);
+      headers.push(Array.from({ length: count }, (_, i) => tags[(seed * 7 + i * 13 + seed * i) % tags.length]).join(","));
+    }
+    for (const header of headers) {
+      expect(english.test(header) ? "en" : DEFAULT_LOCALE, JSON.stringify(header)).toBe(localeFromAcceptLanguage(header));
+    }
+  });
+
+  it("gives the page the cached page's policy and Cache-Control, HSTS behind HTTPS only, and leaves the JSON form's headers to it", () => {
+    const rules = labelPageHeaders({ locales: LOCALES, development: false });
+    const headersOf = (path: string, request?: Record<string, string>) =>
+      Object.fromEntries(applying(rules, path, request).flatMap((rule) => rule.headers.map(({ key, value }) => [key, value])));
+    for (const path of [`/labels/${NUMBER}`, `/en/labels/${NUMBER}`, `/zh-CN/labels/${NUMBER}`]) {
+      const plain = headersOf(path);
+      expect(plain["Content-Security-Policy"], path).toContain("script-src 'self' 'unsafe-inline';");
+      expect(plain["Content-Security-Policy"], path).not.toContain("nonce-");
+      expect(plain["X-Frame-Options"], path).toBe("DENY");
+      expect(plain["Cache-Control"], path).toBe(LABEL_PAGE_CACHE_CONTROL);
+      expect(plain, path).not.toHaveProperty("Strict-Transport-Security");
+      const https = headersOf(path, { "x-forwarded-proto": "https" });
+      expect(https["Strict-Transport-Security"], path).toContain("max-age=");
+      expect(https["Content-Security-Policy"], path).toContain("upgrade-insecure-requests");
+    }
+    expect(headersOf(`/labels/${NUMBER}`, { accept: "application/json" })).toEqual({});
+    expect(headersOf(`/fr/labels/${NUMBER}`)).toEqual({});
+    expect(labelPageHeaders({ locales: LOCALES, development: true })[0].headers.find((h) => h.key === "Content-Security-Policy")?.value).toContain("'unsafe-eval'");
+  });
+
+  it("keeps the proxy off exactly the paths these rules serve", () => {
+    const pattern = new RegExp(`^${config.matcher[0]}$`);
+    for (const path of [`/labels/${NUMBER}`, `/en/labels/${NUMBER}`, `/zh-CN/labels/${NUMBER.toLowerCase()}`, "/robots.txt"]) {
+      expect(pattern.test(path), path).toBe(false);
+    }
+    // A malformed number, another path below it, another language: the proxy answers them.
+    for (const path of ["/labels/%E4%B8%AD", `/labels/${NUMBER}/x`, `/fr/labels/${NUMBER}`, "/labels", "/registry", "/robots.txt/x"]) {
+      expect(pattern.test(path), path).toBe(true);
+    }
+  });
+});
