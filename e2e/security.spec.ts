@@ -23,7 +23,7 @@ function pageRoutes(): { route: string; pattern: RegExp }[] {
   };
   walk(path.join(__dirname, "..", "app"), "");
   // A fixed segment wins over a parameter (/enterprise/products/new is not a product id). The
-  // label page's language segment is optional: proxy.ts serves /labels/N from /<language>/labels/N.
+  // label page's language segment is optional: the router serves /labels/N from /<language>/labels/N.
   return routes
     .sort((a, b) => Number(a.includes("[")) - Number(b.includes("[")))
     .map((route) => {

@@ -20,9 +20,9 @@ export const viewport = rootViewport;
  * The public label page's own root layout. The QR code's target must answer fast under load, so
  * the page is rendered once per certificate and language and then served from the render cache
  * (the page's `revalidate`, and every status change expires it). Nothing here may read the
- * request: the language comes from the address (proxy.ts rewrites `/labels/N` to
- * `/<language>/labels/N` by the visitor's cookie or Accept-Language), and the header is the
- * signed-out one, the same for everyone.
+ * request: the language comes from the address (the router rewrites `/labels/N` to
+ * `/<language>/labels/N` by the visitor's cookie or Accept-Language, lib/http/label-page-routes.ts),
+ * and the header is the signed-out one, the same for everyone.
  */
 export default async function LabelLayout({ children, params }: Props) {
   const requested = (await params).locale;

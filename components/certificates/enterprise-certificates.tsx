@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { CertificateStatusBadge } from "@/components/status-badge";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -7,6 +6,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { OwnCertificateRow } from "@/lib/dal/certificates";
 import { DownloadLinks } from "./download-links";
 import { ExpiryText } from "./expiry-text";
+import { LabelPageLink } from "./label-page-link";
 import { SupplierDependencies } from "./supplier-dependencies";
 import { footprintText } from "./footprint";
 import { RecertifyButton } from "./recertify-button";
@@ -41,9 +41,7 @@ export function EnterpriseCertificates({ rows }: { rows: OwnCertificateRow[] }) 
             {rows.map((row) => (
               <tr key={row.id}>
                 <Td>
-                  <Link className="font-mono font-medium text-brand-700 hover:underline" href={`/labels/${row.number}`}>
-                    {row.number}
-                  </Link>
+                  <LabelPageLink className="font-mono font-medium text-brand-700 hover:underline" number={row.number} />
                 </Td>
                 <Td>
                   {en ? row.productNameEn : row.productNameZh}

@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { CertificateStatusBadge } from "@/components/status-badge";
 import { Alert } from "@/components/ui/alert";
 import type { IssuedCertificate } from "@/lib/dal/certificates";
+import { LabelPageLink } from "./label-page-link";
 import { SupplierDependencies } from "./supplier-dependencies";
 
 /**
@@ -20,9 +21,9 @@ export function IssuedCertificateNotice({ certificate, side }: { certificate: Is
       </div>
       <SupplierDependencies dependencies={certificate.supplierDependencies} />
       <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
-        <Link className="font-medium text-brand-700 underline" href={`/labels/${encodeURIComponent(certificate.number)}`}>
+        <LabelPageLink className="font-medium text-brand-700 underline" number={certificate.number}>
           {t("publicPage")}
-        </Link>
+        </LabelPageLink>
         <Link className="font-medium text-brand-700 underline" href={side === "holder" ? "/enterprise" : "/verifier/certificates"}>
           {t(side === "holder" ? "holderList" : "bodyList")}
         </Link>

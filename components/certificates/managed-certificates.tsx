@@ -11,6 +11,7 @@ import type { ManagedCertificateList, ManagedFilter } from "@/lib/dal/certificat
 import { CertificateControls } from "./certificate-controls";
 import { DownloadLinks } from "./download-links";
 import { ExpiryText } from "./expiry-text";
+import { LabelPageLink } from "./label-page-link";
 import { SupplierDependencies } from "./supplier-dependencies";
 import { footprintText } from "./footprint";
 import { Pagination, pageLinks } from "@/components/forms/pagination";
@@ -90,9 +91,7 @@ export function ManagedCertificates({
               {result.rows.map((row) => (
                 <tr key={row.id}>
                   <Td>
-                    <Link className="font-mono font-medium text-brand-700 hover:underline" href={`/labels/${row.number}`}>
-                      {row.number}
-                    </Link>
+                    <LabelPageLink className="font-mono font-medium text-brand-700 hover:underline" number={row.number} />
                     <div className="mt-2">
                       <DownloadLinks number={row.number} includePact={row.permitted.includes("certificate.exportPact")} />
                     </div>

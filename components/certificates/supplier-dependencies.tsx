@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { SupplierDependency } from "@/lib/dal/certificates";
+import { LabelPageLink } from "./label-page-link";
 
 /**
  * A certified footprint resting on supplier certificates that are no longer valid: each named with
@@ -14,9 +14,7 @@ export function SupplierDependencies({ dependencies }: { dependencies: readonly 
       {dependencies.map((dependency) => (
         <li key={`${dependency.number}-${dependency.change}`}>
           {t(dependency.change)}{" "}
-          <Link className="font-mono font-medium text-brand-700 underline" href={`/labels/${encodeURIComponent(dependency.number)}`}>
-            {dependency.number}
-          </Link>
+          <LabelPageLink className="font-mono font-medium text-brand-700 underline" number={dependency.number} />
         </li>
       ))}
     </ul>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { LabelPageLink } from "@/components/certificates/label-page-link";
 import { PageHeader } from "@/components/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -66,9 +67,7 @@ export async function FootprintsView({ page }: { page: PactFootprintsPage }) {
                   <tr key={footprint.id}>
                     <Td>
                       <span className="font-medium text-slate-900">{name(footprint)}</span>
-                      <Link href={`/labels/${footprint.certificateNumber}`} className="block font-mono text-xs text-brand-700 underline-offset-4 hover:underline">
-                        {footprint.certificateNumber}
-                      </Link>
+                      <LabelPageLink className="block font-mono text-xs text-brand-700 underline-offset-4 hover:underline" number={footprint.certificateNumber} />
                     </Td>
                     <Td>
                       <span className="block break-all font-mono text-xs text-slate-700">{footprint.id}</span>

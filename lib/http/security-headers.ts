@@ -1,6 +1,6 @@
 /**
  * The security headers of every HTML response (OWASP ASVS 5.0 V3.4), set by proxy.ts with a
- * fresh nonce per request. Next.js reads the nonce from the request's Content-Security-Policy
+ * fresh nonce per request (the public label page's by the router: lib/http/label-page-routes.ts). Next.js reads the nonce from the request's Content-Security-Policy
  * and puts it on its own scripts (bootstrap, RSC payload); 'strict-dynamic' lets those load the
  * page's chunks, and no other script runs. Styles allow inline *attributes*: recharts and
  * React set `style="…"` on elements, which a nonce cannot cover.

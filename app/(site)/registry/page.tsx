@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { footprintText } from "@/components/certificates/footprint";
+import { LabelPageLink } from "@/components/certificates/label-page-link";
 import { Pagination, pageLinks } from "@/components/forms/pagination";
 import { PageHeader } from "@/components/page-header";
 import { CertificateStatusBadge } from "@/components/status-badge";
@@ -172,9 +173,7 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
               {result.rows.map((row) => (
                 <tr key={row.number}>
                   <Td>
-                    <Link className="font-mono font-medium text-brand-700 hover:underline" href={`/labels/${row.number}`}>
-                      {row.number}
-                    </Link>
+                    <LabelPageLink className="font-mono font-medium text-brand-700 hover:underline" number={row.number} />
                   </Td>
                   <Td>
                     <span className="font-medium">{en ? row.productNameEn : row.productNameZh}</span>

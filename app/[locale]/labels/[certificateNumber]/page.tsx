@@ -41,9 +41,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /**
- * The QR code's target (`/labels/N`, rewritten here with the visitor's language by proxy.ts):
- * anyone, no sign-in, from the certificate's frozen snapshot: the live status, the label and its
- * downloads, holder, scope, result, grade, body, history, credential.
+ * The QR code's target (`/labels/N`, rewritten here with the visitor's language by the router,
+ * lib/http/label-page-routes.ts): anyone, no sign-in, from the certificate's frozen snapshot: the
+ * live status, holder, scope, result, grade, the label and its downloads, body, history, credential.
  */
 export default async function PublicCertificatePage({ params }: Props) {
   const { number, locale } = await pageLocale(params);
