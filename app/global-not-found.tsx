@@ -24,7 +24,7 @@ export default async function GlobalNotFound() {
     <html lang={locale} className={inter.variable}>
       <body className="flex min-h-screen flex-col font-sans">
         <ClientMessages namespaces={CLIENT_NAMESPACES}>
-          <SiteFrame header={header}>
+          <SiteFrame header={header} outsideSite>
             <PageNotFound />
           </SiteFrame>
         </ClientMessages>

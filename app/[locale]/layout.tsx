@@ -34,7 +34,9 @@ export default async function LabelLayout({ children, params }: Props) {
     <html lang={locale} className={inter.variable}>
       <body className="flex min-h-screen flex-col font-sans">
         <ClientMessages namespaces={CLIENT_NAMESPACES}>
-          <SiteFrame header={SIGNED_OUT_HEADER}>{children}</SiteFrame>
+          <SiteFrame header={SIGNED_OUT_HEADER} outsideSite>
+            {children}
+          </SiteFrame>
         </ClientMessages>
       </body>
     </html>

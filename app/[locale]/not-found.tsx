@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 /**
@@ -14,9 +13,10 @@ export default async function NoSuchCertificate() {
       <title>{`${t("notFoundTitle")} · ${common("appName")}`}</title>
       <h1>{t("notFoundTitle")}</h1>
       <p>{t("notFoundBody")}</p>
-      <Link href="/registry" className="ui-message-link">
+      {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- the registry is in the site's root layout, not this one: a full page load either way */}
+      <a href="/registry" className="ui-message-link">
         {t("registryLink")}
-      </Link>
+      </a>
     </div>
   );
 }

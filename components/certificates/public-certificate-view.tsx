@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { labelDownloadPath, type LabelFormat } from "@/lib/certificates/label-path";
 import type { CertificateStatus } from "@/lib/enums";
@@ -274,9 +273,10 @@ function CredentialSection({ credential }: Pick<PublicCertificateView, "credenti
         <a href={credential.download.href} download className="ui-link">
           {credential.download.text}
         </a>
-        <Link href={credential.verify.href} className="ui-link">
+        {/* /verify is in the site's root layout, not this page's: a full page load, so a plain anchor. */}
+        <a href={credential.verify.href} className="ui-link">
           {credential.verify.text}
-        </Link>
+        </a>
       </p>
     </section>
   );

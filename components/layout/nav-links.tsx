@@ -1,8 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn, currentNavHref } from "@/lib/utils";
+import { FrameLink } from "./frame-link";
 
 type NavLinkItem = { href: string; label: string };
 
@@ -13,14 +13,14 @@ export function NavLinks({ items, className, linkClassName, onNavigate }: { item
     <ul className={className}>
       {items.map((item) => (
         <li key={item.href}>
-          <Link
+          <FrameLink
             href={item.href}
             onClick={onNavigate}
             aria-current={item.href === current ? "page" : undefined}
             className={cn("ui-nav-link", linkClassName)}
           >
             {item.label}
-          </Link>
+          </FrameLink>
         </li>
       ))}
     </ul>

@@ -1,12 +1,12 @@
 "use client";
 
-import Link from "next/link";
 import { Bell } from "lucide-react";
+import { FrameLink, OutsideSiteProvider } from "./frame-link";
 import { LanguageSwitcher } from "./language-switcher";
 import { MobileNav } from "./mobile-nav";
 import { NavLinks } from "./nav-links";
 
-type FrameLink = { href: string; label: string };
+type FrameLinkText = { href: string; label: string };
 
 /** Everything the frame says, translated on the server (components/layout/site-frame.tsx). */
 export type SiteFrameText = {
@@ -15,32 +15,42 @@ export type SiteFrameText = {
   mainNav: string;
   language: string;
   menu: string;
-  items: FrameLink[];
+  items: FrameLinkText[];
   /** Signed out: the sign-in link's text. */
   signIn: string | null;
   user: { label: string; organization: string; signOut: string; bell: { label: string; unread: number } } | null;
   /** Signed in with an address not yet confirmed. */
   verifyEmail: { notice: string; link: string } | null;
-  footer: { operator: string; label: string; links: FrameLink[] };
+  footer: { operator: string; label: string; links: FrameLinkText[] };
 };
 
 /**
  * The frame of every page: skip link, header, main region, footer. A client component that only
  * lays out the text it is given, so a page's payload carries that text once, not the markup too.
  */
-export function SiteFrameView({ frame, signOutAction, children }: { frame: SiteFrameText; signOutAction: () => Promise<void>; children: React.ReactNode }) {
+export function SiteFrameView({
+  frame,
+  signOutAction,
+  outsideSite,
+  children,
+}: {
+  frame: SiteFrameText;
+  signOutAction: () => Promise<void>;
+  outsideSite: boolean;
+  children: React.ReactNode;
+}) {
   const { user } = frame;
   return (
-    <>
+    <OutsideSiteProvider value={outsideSite}>
       <a href="#main" className="ui-skip-link">
         {frame.skipToContent}
       </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="ui-header-bar">
-          <Link href="/" className="ui-brand">
+          <FrameLink href="/" className="ui-brand">
             <span aria-hidden>CO₂</span>
             <span>{frame.appName}</span>
-          </Link>
+          </FrameLink>
           {/* A workspace has up to a dozen entries: they wrap onto a second row instead of running under the controls. */}
           <nav aria-label={frame.mainNav} className="hidden min-w-0 flex-1 py-1 lg:block">
             <NavLinks items={frame.items} className="flex flex-wrap items-center gap-1" />
@@ -62,9 +72,9 @@ export function SiteFrameView({ frame, signOutAction, children }: { frame: SiteF
                 </form>
               </div>
             ) : (
-              <Link href="/login" className="ui-sign-in">
+              <FrameLink href="/login" className="ui-sign-in">
                 {frame.signIn}
-              </Link>
+              </FrameLink>
             )}
             <MobileNav
               items={frame.items}
@@ -79,9 +89,9 @@ export function SiteFrameView({ frame, signOutAction, children }: { frame: SiteF
         {frame.verifyEmail ? (
           <div role="status" className="border-t border-amber-200 bg-amber-50 px-4 py-2 text-center text-sm text-amber-900">
             {frame.verifyEmail.notice}{" "}
-            <Link href="/account/preferences" className="font-medium underline">
+            <FrameLink href="/account/preferences" className="font-medium underline">
               {frame.verifyEmail.link}
-            </Link>
+            </FrameLink>
           </div>
         ) : null}
       </header>
@@ -95,23 +105,23 @@ export function SiteFrameView({ frame, signOutAction, children }: { frame: SiteF
             <ul className="flex flex-wrap gap-1">
               {frame.footer.links.map((link) => (
                 <li key={link.href}>
-                  <Link href={link.href} className="ui-footer-link">
+                  <FrameLink href={link.href} className="ui-footer-link">
                     {link.label}
-                  </Link>
+                  </FrameLink>
                 </li>
               ))}
             </ul>
           </nav>
         </div>
       </footer>
-    </>
+    </OutsideSiteProvider>
   );
 }
 
 /** The header bell: unread count, linking to the notification list. */
 function NotificationBell({ label, unread }: { label: string; unread: number }) {
   return (
-    <Link
+    <FrameLink
       href="/notifications"
       aria-label={label}
       title={label}
@@ -123,6 +133,6 @@ function NotificationBell({ label, unread }: { label: string; unread: number }) 
           {unread > 99 ? "99+" : unread}
         </span>
       ) : null}
-    </Link>
+    </FrameLink>
   );
 }

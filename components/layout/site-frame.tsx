@@ -38,8 +38,12 @@ const NAV: Record<Area, NavItem[]> = {
   ],
 };
 
-/** What every page sits in, whichever root layout renders it: its text translated here, laid out by SiteFrameView. */
-export function SiteFrame({ header, children }: { header: SiteHeaderView; children: React.ReactNode }) {
+/**
+ * What every page sits in, whichever root layout renders it: its text translated here, laid out by
+ * SiteFrameView. `outsideSite`: drawn by a document other than app/(site)'s, whose links all lead
+ * into that one (components/layout/frame-link.tsx).
+ */
+export function SiteFrame({ header, outsideSite = false, children }: { header: SiteHeaderView; outsideSite?: boolean; children: React.ReactNode }) {
   const { user, area } = header;
   const t = useTranslations("nav");
   const common = useTranslations("common");
@@ -91,7 +95,7 @@ export function SiteFrame({ header, children }: { header: SiteHeaderView; childr
     },
   };
   return (
-    <SiteFrameView frame={frame} signOutAction={signOutAction}>
+    <SiteFrameView frame={frame} signOutAction={signOutAction} outsideSite={outsideSite}>
       {children}
     </SiteFrameView>
   );
