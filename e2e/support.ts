@@ -75,6 +75,8 @@ export async function signUpFreshEnterprise(page: Page, label: { email: string; 
   const email = `${label.email}-${stamp.toLowerCase()}@example.com`;
   const password = "velvet-compass-meadow-42";
   await page.goto("/signup");
+  // Ticked while the form hydrates, the consent box can end up unticked: wait for the page's scripts.
+  await page.waitForLoadState("networkidle");
   await page.getByLabel(en.signup.organizationName).fill(`重庆${label.organization}${stamp}有限公司`);
   await page.getByLabel(en.signup.creditCode).fill(creditCode);
   await page.getByLabel(en.common.district).selectOption({ label: "Shapingba" });
