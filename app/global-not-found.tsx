@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { ClientMessages } from "@/components/layout/client-messages";
 import { PageNotFound } from "@/components/layout/page-not-found";
-import { SiteFrame } from "@/components/layout/site-frame";
-import { inter } from "@/app/fonts";
+import { SiteDocument } from "@/components/layout/site-document";
 import { loadSiteHeader } from "@/lib/dal/site-header";
 import { CLIENT_NAMESPACES } from "@/app/(site)/client-namespaces";
 import "@/app/globals.css";
@@ -16,19 +14,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /**
  * An address no route matches. The app has two root layouts (app/(site) and the public label
- * page's), so no layout encloses such an address: this page draws the site's frame itself.
+ * page's), so no layout encloses such an address: this page draws the site's document itself.
  */
 export default async function GlobalNotFound() {
   const [locale, header] = await Promise.all([getLocale(), loadSiteHeader()]);
   return (
-    <html lang={locale} className={inter.variable}>
-      <body className="flex min-h-screen flex-col font-sans">
-        <ClientMessages namespaces={CLIENT_NAMESPACES}>
-          <SiteFrame header={header} outsideSite>
-            <PageNotFound />
-          </SiteFrame>
-        </ClientMessages>
-      </body>
-    </html>
+    <SiteDocument locale={locale} header={header} namespaces={CLIENT_NAMESPACES} outsideSite>
+      <PageNotFound />
+    </SiteDocument>
   );
 }

@@ -1,8 +1,6 @@
 import { getLocale } from "next-intl/server";
-import { ClientMessages } from "@/components/layout/client-messages";
-import { SiteFrame } from "@/components/layout/site-frame";
+import { SiteDocument } from "@/components/layout/site-document";
 import { loadSiteHeader } from "@/lib/dal/site-header";
-import { inter } from "@/app/fonts";
 import { rootMetadata, rootViewport } from "@/app/root-metadata";
 import { CLIENT_NAMESPACES } from "./client-namespaces";
 import "@/app/globals.css";
@@ -14,12 +12,8 @@ export const viewport = rootViewport;
 export default async function SiteLayout({ children }: { children: React.ReactNode }) {
   const [locale, header] = await Promise.all([getLocale(), loadSiteHeader()]);
   return (
-    <html lang={locale} className={inter.variable}>
-      <body className="flex min-h-screen flex-col font-sans">
-        <ClientMessages namespaces={CLIENT_NAMESPACES}>
-          <SiteFrame header={header}>{children}</SiteFrame>
-        </ClientMessages>
-      </body>
-    </html>
+    <SiteDocument locale={locale} header={header} namespaces={CLIENT_NAMESPACES}>
+      {children}
+    </SiteDocument>
   );
 }

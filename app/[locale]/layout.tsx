@@ -1,9 +1,7 @@
 import { setRequestLocale } from "next-intl/server";
-import { ClientMessages } from "@/components/layout/client-messages";
-import { SiteFrame } from "@/components/layout/site-frame";
+import { SiteDocument } from "@/components/layout/site-document";
 import { SIGNED_OUT_HEADER } from "@/lib/dal/site-header";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
-import { inter } from "@/app/fonts";
 import { rootMetadata, rootViewport } from "@/app/root-metadata";
 import { CLIENT_NAMESPACES } from "./client-namespaces";
 import "@/app/globals.css";
@@ -31,14 +29,8 @@ export default async function LabelLayout({ children, params }: Props) {
   const locale = isLocale(requested) ? requested : DEFAULT_LOCALE;
   setRequestLocale(locale);
   return (
-    <html lang={locale} className={inter.variable}>
-      <body className="flex min-h-screen flex-col font-sans">
-        <ClientMessages namespaces={CLIENT_NAMESPACES}>
-          <SiteFrame header={SIGNED_OUT_HEADER} outsideSite>
-            {children}
-          </SiteFrame>
-        </ClientMessages>
-      </body>
-    </html>
+    <SiteDocument locale={locale} header={SIGNED_OUT_HEADER} namespaces={CLIENT_NAMESPACES} outsideSite>
+      {children}
+    </SiteDocument>
   );
 }

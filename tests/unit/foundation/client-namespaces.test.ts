@@ -48,7 +48,8 @@ describe("client message namespaces", () => {
   it.each(BOUNDARIES.map((dir) => [path.relative(ROOT, dir), dir]))("%s/layout.tsx wraps everything it renders in the provider with that list", (_, boundary) => {
     const layout = fs.readFileSync(path.join(boundary, "layout.tsx"), "utf8");
     expect(layout).toMatch(/import \{ CLIENT_NAMESPACES \} from "\.\/client-namespaces";/);
-    expect(layout).toMatch(/<ClientMessages namespaces=\{CLIENT_NAMESPACES\}>/);
+    // A root layout hands its list to the document it draws (components/layout/site-document.tsx).
+    expect(layout).toMatch(/<(?:ClientMessages|SiteDocument)\b[^>]*\snamespaces=\{CLIENT_NAMESPACES\}/);
   });
 
   it("no other module renders a message provider", () => {
