@@ -95,7 +95,8 @@ function isPageRequest(request: NextRequest): boolean {
 
 /**
  * A path of the public label page that still comes here (a malformed number: well-formed ones
- * skip the proxy, see the matcher). Its page is served from the render cache too.
+ * skip the proxy, see the matcher). The router sends it to the page, served from the render
+ * cache too ("no such certificate").
  */
 const LABEL_PAGE = new RegExp(`^(?:/(${LOCALES.join("|")}))?/labels/([^/]+)$`);
 

@@ -36,7 +36,11 @@ type HasCondition = { type: "header" | "cookie"; key: string; value?: string };
 type Rewrite = { source: string; destination: string; has?: HasCondition[]; missing?: HasCondition[] };
 type HeaderRule = { source: string; headers: { key: string; value: string }[]; has?: HasCondition[]; missing?: HasCondition[] };
 
-const PRINTED = `/labels/:number(${NUMBER})`;
+/**
+ * The printed address, whatever the number: a malformed one (which reaches the proxy first) gets
+ * the page's "no such certificate", or the JSON route's 404, like an unknown one.
+ */
+const PRINTED = "/labels/:number";
 const wantsJson: HasCondition = { type: "header", key: "accept", value: ASKS_FOR_JSON };
 
 /** In order: the first rule whose conditions hold applies (fewer rules: the router tries each on every request). */
@@ -57,7 +61,8 @@ export function labelPageRewrites({ locales, defaultLocale, cookie }: SiteLangua
  */
 export function labelPageHeaders({ locales, development }: { locales: readonly Locale[]; development: boolean }): HeaderRule[] {
   const overHttps: HasCondition = { type: "header", key: "x-forwarded-proto", value: "https" };
-  // `/labels/N` and `/<language>/labels/N` in one source: the segment before is optional.
+  // `/labels/N` and `/<language>/labels/N` in one source (the segment before is optional), N
+  // well-formed: the paths the proxy leaves out; it gives the others the same headers.
   const source = `/:locale(${locales.join("|")})?/labels/:number(${NUMBER})`;
   return [false, true].map((https) => ({
     source,

@@ -35,6 +35,9 @@ describe("the public label page's router rules (issue 15)", () => {
     expect(destination(`/labels/${NUMBER}`, { "next-router-prefetch": "1", cookie: "NEXT_LOCALE=en" })).toBe(`/en/labels/${NUMBER}`);
     expect(destination(`/labels/${NUMBER}`, { accept: "application/json", cookie: "NEXT_LOCALE=en" })).toBe(`/api/labels/${NUMBER}`);
     expect(destination(`/labels/${NUMBER.toLowerCase()}`)).toBe(`/zh-CN/labels/${NUMBER.toLowerCase()}`);
+    // A malformed number still reaches the page (its "no such certificate") or the JSON route's 404.
+    expect(destination("/labels/CFP_CQ")).toBe("/zh-CN/labels/CFP_CQ");
+    expect(destination("/labels/CFP_CQ", { accept: "application/json" })).toBe("/api/labels/CFP_CQ");
     // A page in one language, and paths that are no label, are left alone.
     expect(destination(`/en/labels/${NUMBER}`)).toBeNull();
     expect(destination(`/labels/${NUMBER}/extra`)).toBeNull();

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { platformBaseUrl } from "@/lib/credentials/platform-base-url";
 import { findPublicCertificate } from "@/lib/dal/public-certificates";
+import { LABEL_PAGE_CACHE_CONTROL } from "@/lib/http/label-page-routes";
 import { publicLabelUrl } from "@/lib/rules/artifact-data";
 import { publicDownloads } from "@/lib/rules/public-certificate";
 
@@ -19,12 +20,6 @@ export function generateStaticParams(): { number: string }[] {
 }
 
 /**
- * Clients and proxies ask again every time: the server answers from its own cache, which every
- * status change expires, so a change shows on the next request.
- */
-const CACHE_CONTROL = "public, max-age=0, must-revalidate";
-
-/**
  * The JSON form of the public verification page; `/labels/[number]` with
  * `Accept: application/json` is rewritten here (lib/http/label-page-routes.ts). The page's facts,
  * the signed credential and where to download the label; public fields only. A database outage
@@ -33,7 +28,8 @@ const CACHE_CONTROL = "public, max-age=0, must-revalidate";
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ number: string }> }) {
   const certificate = await findPublicCertificate((await params).number);
-  const headers = { "Cache-Control": CACHE_CONTROL, Vary: "Accept" };
+  // As the page's: clients and proxies ask again every time, and this server answers from its cache.
+  const headers = { "Cache-Control": LABEL_PAGE_CACHE_CONTROL, Vary: "Accept" };
   if (!certificate) return NextResponse.json({ genuine: false, error: "not_found" }, { status: 404, headers });
   const baseUrl = platformBaseUrl();
   return NextResponse.json({ genuine: true, ...certificate, url: publicLabelUrl(baseUrl, certificate.number), downloads: publicDownloads(baseUrl, certificate.number) }, { headers });
