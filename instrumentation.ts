@@ -1,8 +1,9 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { ensureAuthSecret, ensureCredentialSettings, prepareDatabase } = await import("@/lib/startup");
+  const { ensureAuthSecret, ensureCredentialSettings, ensureFrontCacheSettings, prepareDatabase } = await import("@/lib/startup");
   ensureAuthSecret();
   ensureCredentialSettings();
+  ensureFrontCacheSettings();
   await prepareDatabase();
   // Background jobs (PACT replies, expiry, reminders …): pg-boss with DATABASE_URL, else in this process.
   const { startJobs } = await import("@/lib/jobs");

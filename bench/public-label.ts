@@ -6,15 +6,22 @@
  * times are printed); every measured request then draws one of them at random, so the runs
  * measure the caches over many entries, not one hot URL.
  *
+ * The page and the JSON are measured as deployed, through the caching front (Varnish with
+ * deploy/varnish.vcl, started here in front of the server; needs `apt-get install varnish`), and
+ * from the Next.js server directly: the targets are for the first, the second shows what the
+ * framework does without a front (BENCH_FRONT=0 leaves the front out).
+ *
  * BENCH_BASE_URL: a running production server to measure; otherwise one is built and started on
  * BENCH_PORT (3190) with its own dist dir. BENCH_DURATION (s, 15), BENCH_CONNECTIONS (20).
  * Also prints the page's HTML size, the same server's static-file rate (the framework's floor)
- * and Lighthouse scores of the page and /registry (BENCH_LIGHTHOUSE=0 skips them).
+ * and Lighthouse scores of the page and /registry (BENCH_LIGHTHOUSE=0 skips them), through the
+ * front when there is one.
  */
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Client } from "pg";
+import { startVarnishFront, type VarnishFront } from "../scripts/varnish-front";
 import { runLighthouse } from "./lighthouse";
 
 const LIGHTHOUSE_VERSION = (createRequire(import.meta.url)("lighthouse/package.json") as { version: string }).version;
@@ -40,6 +47,8 @@ const DURATION = Number(process.env.BENCH_DURATION || 15);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 20);
 const APP_PORT = Number(process.env.BENCH_PORT || 3190);
 const BARE_PORT = APP_PORT + 1;
+const FRONT_PORT = APP_PORT + 2;
+const FRONT_PURGE_PORT = APP_PORT + 3;
 const SAMPLE_SIZE = 500;
 /** 32 bytes, base64: for the scale database only, never for real keys. */
 const BENCH_KEY_ENCRYPTION_KEY = Buffer.alloc(32, "carbonlabel-bench").toString("base64");
@@ -163,8 +172,12 @@ export async function runPublicLabelBench(): Promise<PublicLabelBenchRow[]> {
   const app = process.env.BENCH_BASE_URL ? null : startApp(databaseUrl);
   const baseUrl = process.env.BENCH_BASE_URL?.replace(/\/+$/, "") || `http://127.0.0.1:${APP_PORT}`;
   const bare = await startBare(databaseUrl);
+  let front: VarnishFront | null = null;
   try {
     await waitForHealth(`${baseUrl}/api/health`, 15 * 60_000);
+    if (process.env.BENCH_FRONT !== "0") {
+      front = await startVarnishFront({ port: FRONT_PORT, purgePort: FRONT_PURGE_PORT, upstream: new URL(baseUrl).host });
+    }
     // First visits: each sampled page and JSON form once, as its first scan would. The page is
     // rendered then and served from the render cache after; the measured runs below draw from the
     // same 500, so they measure the cache's steady state over many entries, not one hot URL.
@@ -172,14 +185,22 @@ export async function runPublicLabelBench(): Promise<PublicLabelBenchRow[]> {
 
     const bareUrl = `http://127.0.0.1:${BARE_PORT}`;
     const randomLabel = () => `/labels/${numbers[Math.floor(Math.random() * numbers.length)]}`;
+    const throughFront = front
+      ? [
+          await load("/labels/[n] JSON, through the front", front.url, randomLabel, { Accept: "application/json" }),
+          await load("/labels/[n] page, through the front", front.url, randomLabel, { Accept: "text/html" }),
+        ]
+      : [];
     const rows = [
       await load("bare node:http + pg (JSON)", bareUrl, randomLabel),
-      await load("Next.js /labels/[n] JSON", baseUrl, randomLabel, { Accept: "application/json" }),
-      await load("Next.js /labels/[n] page", baseUrl, randomLabel, { Accept: "text/html" }),
+      ...throughFront,
+      await load("Next.js /labels/[n] JSON, no front", baseUrl, randomLabel, { Accept: "application/json" }),
+      await load("Next.js /labels/[n] page, no front", baseUrl, randomLabel, { Accept: "text/html" }),
       // The framework's floor: the same server sending a static file.
       await load("Next.js static file (robots.txt)", baseUrl, () => "/robots.txt"),
     ];
-    const htmlBytes = (await (await fetch(`${baseUrl}/labels/${numbers[0]}`, { headers: { Accept: "text/html" } })).arrayBuffer()).byteLength;
+    const deployedUrl = front?.url ?? baseUrl;
+    const htmlBytes = (await (await fetch(`${deployedUrl}/labels/${numbers[0]}`, { headers: { Accept: "text/html" } })).arrayBuffer()).byteLength;
     const baseline = rows[0].requestsPerSecond;
     console.log(`\nPublic verification page — ${numbers.length} certificate numbers, ${CONNECTIONS} connections, ${DURATION} s each`);
     console.table(
@@ -195,14 +216,17 @@ export async function runPublicLabelBench(): Promise<PublicLabelBenchRow[]> {
     console.log(
       `First visits before the runs: ${numbers.length} pages and JSON forms, ${FIRST_VISIT_CONCURRENCY} at a time, in ${(firstVisits.ms / 1000).toFixed(1)} s (page p50 ${firstVisits.pageP50} ms, p99 ${firstVisits.pageP99} ms; JSON p50 ${firstVisits.jsonP50} ms).`,
     );
-    console.log(`Page HTML: ${(htmlBytes / 1024).toFixed(1)} KB (target ≤ 25 KB); targets: page and JSON ≥ 50 % of bare, p99 ≤ 50 ms, 0 errors.`);
+    console.log(
+      `Page HTML: ${(htmlBytes / 1024).toFixed(1)} KB (target ≤ 25 KB); targets: page and JSON ≥ 50 % of bare, p99 ≤ 50 ms, 0 errors${front ? " (as deployed: through the front)" : " (BENCH_FRONT=0: no front measured)"}.`,
+    );
     if (process.env.BENCH_LIGHTHOUSE !== "0") {
-      const scores = await runLighthouse([`${baseUrl}/labels/${numbers[0]}`, `${baseUrl}/registry`]);
+      const scores = await runLighthouse([`${deployedUrl}/labels/${numbers[0]}`, `${deployedUrl}/registry`]);
       console.log(`\nLighthouse ${LIGHTHOUSE_VERSION} (median of ${process.env.BENCH_LIGHTHOUSE_RUNS || 5}; targets: performance ≥ 95, accessibility 100, best practices ≥ 95)`);
       console.table(scores);
     }
     return rows;
   } finally {
+    await front?.stop();
     bare.kill("SIGTERM");
     if (app) stopApp(app);
   }

@@ -28,6 +28,7 @@ const LAYERS = [
   { rank: 11, name: "key encryption", paths: ["lib/keys"] },
   { rank: 11, name: "jobs runtime", paths: ["lib/jobs"] },
   { rank: 11, name: "pact partner client", paths: ["lib/pact-client"] },
+  { rank: 11, name: "front cache", paths: ["lib/front-cache"] },
   { rank: 12, name: "data access", paths: ["lib/dal"] },
   { rank: 13, name: "domain", paths: ["lib/domain"] },
   { rank: 14, name: "server actions", paths: ["lib/actions"] },

@@ -4,7 +4,7 @@
  * server-only modules (their code, and table definitions, would be bundled).
  * Type-only imports are erased and allowed.
  */
-const SERVER_ONLY = [/^@\/db(\/|$)/, /^@\/lib\/(dal|domain|auth|audit|notifications|storage|keys|seed|http|pact-delivery)(\/|$)/, /^server-only$/, /^node:/, /^@\/lib\/startup$/];
+const SERVER_ONLY = [/^@\/db(\/|$)/, /^@\/lib\/(dal|domain|auth|audit|notifications|storage|keys|seed|http|pact-delivery|front-cache)(\/|$)/, /^server-only$/, /^node:/, /^@\/lib\/startup$/];
 
 const noServerInClient = {
   meta: {

@@ -5,6 +5,7 @@ import { dataDir, db, databaseKind, withStartupLock } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { publicBaseUrlProblem } from "@/lib/credentials/platform-base-url";
 import { issueMissingCredentials } from "@/lib/domain/credentials/issue-missing-credentials";
+import { frontCachePurgeUrls } from "@/lib/front-cache/ban";
 import { issueMissingFootprints } from "@/lib/domain/footprints/issue-missing-footprints";
 import { executeOperation } from "@/lib/domain/operation";
 import { ensureKeyEncryptionKey } from "@/lib/keys/key-encryption";
@@ -49,6 +50,12 @@ export function ensureCredentialSettings(): void {
   if (baseUrl.error) throw new Error(baseUrl.error);
   if (baseUrl.warning) console.warn(`[carbonlabel] ${baseUrl.warning}`);
   ensureKeyEncryptionKey();
+}
+
+/** A FRONT_CACHE_PURGE_URLS the status changes could not ban at refuses to start, in any mode. */
+export function ensureFrontCacheSettings(): void {
+  const { error } = frontCachePurgeUrls(process.env);
+  if (error) throw new Error(error);
 }
 
 /** Certificates issued before credentials existed (an older database) are signed now, audited. */

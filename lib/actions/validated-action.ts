@@ -2,6 +2,8 @@ import "server-only";
 import { revalidatePath, revalidateTag } from "next/cache";
 import type { z } from "zod";
 import { isConnectionError } from "@/db/availability";
+import { publicCertificateTag } from "@/lib/dal/public-certificates";
+import { banCertificatesAtFronts } from "@/lib/front-cache/ban";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { executeOperation, type Operation } from "@/lib/domain/operation";
 import { OperationError } from "@/lib/errors";
@@ -14,8 +16,12 @@ type Options<Schema extends z.ZodType, Input, Output, Data> = {
   result?: (output: Output, input: Input) => Data;
   /** Paths to revalidate after the transaction commits. */
   revalidate?: (input: Input, data: Data) => string[];
-  /** Cache tags to expire after the transaction commits: the next read of their data is fresh. */
-  expireTags?: (input: Input, data: Data) => string[];
+  /**
+   * Certificates whose public page and JSON the operation changed (their numbers): after the
+   * transaction commits, their cache tag is expired and their answers are banned at the caching
+   * fronts, so the next scan anywhere is fresh.
+   */
+  changedPublicCertificates?: (input: Input, data: Data) => string[];
 };
 
 /**
@@ -70,7 +76,9 @@ export function createAction<Schema extends z.ZodType, Input, Output, Data>(
       }
       const data = options.result ? options.result(outcome.data, input) : (outcome.data as unknown as Data);
       for (const path of options.revalidate?.(input, data) ?? []) revalidatePath(path);
-      for (const tag of options.expireTags?.(input, data) ?? []) revalidateTag(tag, { expire: 0 });
+      const changedCertificates = options.changedPublicCertificates?.(input, data) ?? [];
+      for (const number of changedCertificates) revalidateTag(publicCertificateTag(number), { expire: 0 });
+      await banCertificatesAtFronts(changedCertificates);
       return { ok: true, data };
     } catch (error) {
       if (error instanceof OperationError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };

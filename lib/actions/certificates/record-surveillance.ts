@@ -3,12 +3,11 @@
 import { createAction } from "@/lib/actions/validated-action";
 import { recordSurveillance } from "@/lib/domain/certificates/record-surveillance";
 import { recordSurveillanceSchema } from "@/lib/validation/schemas/certificates";
-import { publicCertificateTag } from "@/lib/dal/public-certificates";
 import { certificatePaths } from "./paths";
 
 export const recordSurveillanceAction = createAction(recordSurveillance, {
   schema: recordSurveillanceSchema,
   result: (certificate) => ({ number: certificate.number, status: certificate.status, version: certificate.version }),
   revalidate: (_input, data) => certificatePaths(data.number),
-  expireTags: (_input, data) => [publicCertificateTag(data.number)],
+  changedPublicCertificates: (_input, data) => [data.number],
 });

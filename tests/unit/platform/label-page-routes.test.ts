@@ -1,28 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { matchHas } from "next/dist/shared/lib/router/utils/prepare-destination";
-import { getPathMatch } from "next/dist/shared/lib/router/utils/path-match";
-import { ENGLISH_FIRST_ACCEPT_LANGUAGE, LABEL_PAGE_CACHE_CONTROL, labelPageHeaders, labelPageRewrites } from "@/lib/http/label-page-routes";
-import { DEFAULT_LOCALE, LOCALE_COOKIE, LOCALES, localeFromAcceptLanguage } from "@/lib/i18n/config";
+import { ENGLISH_FIRST_ACCEPT_LANGUAGE, LABEL_PAGE_CACHE_CONTROL, labelPageHeaders } from "@/lib/http/label-page-routes";
+import { DEFAULT_LOCALE, LOCALES, localeFromAcceptLanguage } from "@/lib/i18n/config";
 import { config } from "@/proxy";
+import { applyingRules as applying, labelPageDestination as destination } from "../../support/label-routing";
 
 const NUMBER = "CFP-CQ-2026-7K3M9Q";
-type Rule = { source: string; has?: Parameters<typeof matchHas>[2]; missing?: Parameters<typeof matchHas>[3] };
-
-/** The rules that apply to a request, with Next.js's own path and condition matching. */
-function applying<R extends Rule>(rules: R[], path: string, headers: Record<string, string> = {}): R[] {
-  const request = { headers: Object.fromEntries(Object.entries(headers).map(([key, value]) => [key.toLowerCase(), value])) };
-  return rules.filter((rule) => getPathMatch(rule.source, { strict: true })(path) && matchHas(request as never, {}, rule.has, rule.missing));
-}
-
-const rewrites = labelPageRewrites({ locales: LOCALES, defaultLocale: DEFAULT_LOCALE, cookie: LOCALE_COOKIE });
-/** Where the router sends a request: the first rewrite that applies. */
-function destination(path: string, headers: Record<string, string> = {}): string | null {
-  const [rule] = applying(rewrites, path, headers);
-  if (!rule) return null;
-  const request = { headers: Object.fromEntries(Object.entries(headers).map(([key, value]) => [key.toLowerCase(), value])) };
-  const params = { ...(matchHas(request as never, {}, rule.has, rule.missing) || {}), number: path.split("/").pop()! };
-  return rule.destination.replace(/:(\w+)/g, (_, name: string) => params[name as keyof typeof params]);
-}
 
 describe("the public label page's router rules (issue 15)", () => {
   it("sends /labels/N to the page in the visitor's language and the JSON form to its route", () => {
