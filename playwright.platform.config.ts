@@ -3,14 +3,17 @@ import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 /**
- * The platform journeys: two instances on one database and one bucket (scripts/e2e-instances.ts)
- * and a database outage on a PostgreSQL server of the test's own. Run with
- * `npx playwright test -c playwright.platform.config.ts`; E2E_PORT and E2E_SECOND_PORT choose the
- * instances' ports (3100 and 3110 unless set).
+ * The platform journeys: two instances on one database and one bucket, each with its caching
+ * front (scripts/e2e-instances.ts), and a database outage on a PostgreSQL server of the test's
+ * own. Run with `npx playwright test -c playwright.platform.config.ts`; E2E_PORT and
+ * E2E_SECOND_PORT choose the instances' ports (3100 and 3110 unless set; the fronts take the next
+ * two ports of each).
  */
 const PORT = Number(process.env.E2E_PORT || 3100);
 const SECOND_PORT = Number(process.env.E2E_SECOND_PORT || PORT + 10);
 export const INSTANCE_URLS = [`http://127.0.0.1:${PORT}`, `http://127.0.0.1:${SECOND_PORT}`] as const;
+/** The caching front beside each instance (scripts/e2e-instances.ts: the instance's port + 1). */
+export const FRONT_URLS = [`http://127.0.0.1:${PORT + 1}`, `http://127.0.0.1:${SECOND_PORT + 1}`] as const;
 export const E2E_STATE_FILE = path.join(os.tmpdir(), `carbonlabel-e2e-instances-${PORT}.json`);
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 

@@ -1,9 +1,12 @@
 import { createHash, randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
+import enCertificates from "../lib/i18n/messages/en/certificates.json";
+import enCommon from "../lib/i18n/messages/en/common.json";
 import enEnterprise from "../lib/i18n/messages/en/enterprise.json";
 import enEvidence from "../lib/i18n/messages/en/evidence.json";
+import enLabels from "../lib/i18n/messages/en/labels.json";
 import { onePagePdf } from "../e2e/support";
-import { INSTANCE_URLS } from "../playwright.platform.config";
+import { FRONT_URLS, INSTANCE_URLS } from "../playwright.platform.config";
 import { signInAt, useEnglish } from "./support";
 
 const [FIRST, SECOND] = INSTANCE_URLS;
@@ -61,5 +64,36 @@ test.describe("two instances on one database and one bucket", () => {
     expect((await page.request.get(`${SECOND}${href}`)).status()).toBe(404);
     await page.goto(`${SECOND}${applicationPath}`);
     await expect(page.getByRole("link", { name: enEvidence.downloadNamed.replace("{name}", fileName) })).toHaveCount(0);
+  });
+
+  test("a suspension made on one instance shows through its caching front on the next request", async ({ page, request }) => {
+    const [front] = FRONT_URLS;
+    await signInAt(page, FIRST, "bureau@demo.carbonlabel.org");
+    await page.goto(`${FIRST}/regulator/certificates`);
+    const firstValid = page.getByRole("row").filter({ has: page.getByText(enCommon.certificateStatus.valid, { exact: true }) }).first();
+    const number = (await firstValid.getByRole("link", { name: /^CFP-/ }).first().innerText()).trim();
+    const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: number, exact: true }) });
+
+    // Scanned once: the front keeps the page and the JSON, and answers the next scan itself.
+    const json = async () => (await request.get(`${front}/labels/${number}`, { headers: { Accept: "application/json" } })).json();
+    expect(await json()).toMatchObject({ number, status: "valid" });
+    const again = await request.get(`${front}/labels/${number}`, { headers: { Accept: "application/json" } });
+    expect(again.headers()["x-varnish"]?.split(" ")).toHaveLength(2);
+    const visitor = await page.context().browser()!.newPage({ locale: "en-US" });
+    await visitor.goto(`${front}/labels/${number}`);
+    await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(new RegExp(enLabels.public.statusNow.valid));
+
+    await row.getByLabel(enCertificates.manageFor.replace("{number}", number)).click();
+    await row.getByLabel(enCertificates.action.label).selectOption("suspend");
+    await row.getByLabel(enCertificates.reason).fill("Label shown on an uncertified model.");
+    await row.getByRole("button", { name: enCertificates.action.suspend }).click();
+    await expect(row.getByText(enCommon.certificateStatus.suspended)).toBeVisible();
+
+    // The instance expired its own cache and banned the answers at the fronts: the next request
+    // through its front is fresh, page and JSON alike.
+    expect(await json()).toMatchObject({ number, status: "suspended" });
+    await visitor.goto(`${front}/labels/${number}`);
+    await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(new RegExp(enLabels.public.statusNow.suspended));
+    await visitor.close();
   });
 });

@@ -4,6 +4,8 @@
  * PostgreSQL database, one S3-compatible bucket (s3rver on loopback), a shared AUTH_SECRET and
  * NEXT_SERVER_ACTIONS_ENCRYPTION_KEY — and nothing else shared: each has a data directory of its
  * own, so anything an instance kept locally would show up as a failure on the other.
+ * Beside each instance runs its caching front (Varnish with deploy/varnish.vcl, on the instance's
+ * port + 1, purge listener on + 2), and every instance bans at both fronts, as in production.
  * Leaves what it created in E2E_STATE_FILE for e2e-platform/global-teardown.ts.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -12,6 +14,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startS3Server } from "../tests/support/s3-server";
+import { startVarnishFront } from "./varnish-front";
 import { createTestDatabase, postgresReachable } from "../tests/support/test-database";
 
 const START = path.join(__dirname, "start.mjs");
@@ -30,10 +33,12 @@ async function main() {
   if (process.env.E2E_STATE_FILE) {
     fs.writeFileSync(process.env.E2E_STATE_FILE, JSON.stringify({ databaseName: database.name, dataDirs, s3Directory: s3.directory }));
   }
+  const fronts = await Promise.all(ports.map((port) => startVarnishFront({ port: port + 1, purgePort: port + 2, upstream: `127.0.0.1:${port}` })));
   const shared = {
     ...process.env,
     ...s3.env,
     DATABASE_URL: database.url,
+    FRONT_CACHE_PURGE_URLS: fronts.map((front) => front.purgeUrl).join(" "),
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY || randomBytes(32).toString("base64"),
   };
   const instances: ChildProcess[] = ports.map((port, index) =>
@@ -64,6 +69,7 @@ async function main() {
     signalGroups("SIGTERM");
     await Promise.race([Promise.all(exited), new Promise((resolve) => setTimeout(resolve, 8_000))]);
     signalGroups("SIGKILL");
+    await Promise.all(fronts.map((front) => front.stop()));
     await database.drop().catch((error) => console.error("[e2e] could not drop the test database:", error));
     await s3.dispose();
     for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
