@@ -1,8 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
-import { useMessage } from "@/components/use-message";
+import { useState } from "react";
+import { ActionError, useActionRunner } from "@/components/forms/use-action-runner";
 import { Button } from "@/components/ui/button";
 import { revokeApiClientAction } from "@/lib/actions/api-clients/revoke-api-client";
 import { rotateApiClientSecretAction } from "@/lib/actions/api-clients/rotate-api-client-secret";
@@ -11,29 +11,10 @@ import { OneTimeSecret } from "./one-time-secret";
 /** Rotate (the new secret is shown once, here) and revoke, each after a confirmation. */
 export function ApiClientRowActions({ apiClientId, name, active, revoked }: { apiClientId: string; name: string; active: boolean; revoked: boolean }) {
   const t = useTranslations("apiClients");
-  const translate = useMessage();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = useActionRunner();
   const [rotated, setRotated] = useState<{ clientId: string; clientSecret: string } | null>(null);
-
-  function rotate() {
-    if (!window.confirm(t("rotateConfirm", { name }))) return;
-    setError(null);
-    startTransition(async () => {
-      const result = await rotateApiClientSecretAction({ apiClientId });
-      if (result.ok) setRotated(result.data);
-      else setError(result.message);
-    });
-  }
-
-  function revoke() {
-    if (!window.confirm(t("revokeConfirm", { name }))) return;
-    setError(null);
-    startTransition(async () => {
-      const result = await revokeApiClientAction({ apiClientId });
-      if (!result.ok) setError(result.message);
-    });
-  }
+  const rotate = () => run(() => rotateApiClientSecretAction({ apiClientId }), { confirm: t("rotateConfirm", { name }), onSuccess: setRotated });
+  const revoke = () => run(() => revokeApiClientAction({ apiClientId }), { confirm: t("revokeConfirm", { name }) });
 
   if (rotated) {
     return <OneTimeSecret title={t("newSecretFor", { name })} clientId={rotated.clientId} clientSecret={rotated.clientSecret} onDismiss={() => setRotated(null)} />;
@@ -50,11 +31,7 @@ export function ApiClientRowActions({ apiClientId, name, active, revoked }: { ap
           {t("revoke")}
         </Button>
       ) : null}
-      {error ? (
-        <span role="alert" className="text-xs text-red-700">
-          {translate(error)}
-        </span>
-      ) : null}
+      <ActionError message={error} />
     </div>
   );
 }

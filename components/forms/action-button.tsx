@@ -1,49 +1,37 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { useMessage } from "@/components/use-message";
+import type { ReactNode } from "react";
+import { ActionError, useActionRunner } from "@/components/forms/use-action-runner";
 import { Button, type ButtonProps } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/result";
+import { cn } from "@/lib/utils";
 
-type Props<Input> = {
-  action: (input: Input) => Promise<ActionResult<unknown>>;
+type Props<Input, Data> = {
+  action: (input: Input) => Promise<ActionResult<Data>>;
   input: Input;
-  label: string;
+  /** The button's content: its text, or an icon with text. */
+  label: ReactNode;
   /** Shown in a confirmation dialog before running, for steps that cannot be undone. */
   confirm?: string;
+  /** What follows a success (the page refreshes by itself where the action revalidates it). */
+  onSuccess?: (data: Data) => void;
   variant?: ButtonProps["variant"];
   size?: ButtonProps["size"];
   "aria-label"?: string;
+  title?: string;
+  /** The refusal's message under the button rather than beside it. */
+  stacked?: boolean;
 };
 
 /** One click runs one server action; its refusal message appears next to the button. */
-export function ActionButton<Input>({ action, input, label, confirm, variant, size, ...rest }: Props<Input>) {
-  const translate = useMessage();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+export function ActionButton<Input, Data>({ action, input, label, confirm, onSuccess, variant, size, stacked, ...rest }: Props<Input, Data>) {
+  const { pending, error, run } = useActionRunner();
   return (
-    <span className="inline-flex flex-wrap items-center gap-2">
-      <Button
-        variant={variant}
-        size={size}
-        disabled={pending}
-        aria-label={rest["aria-label"]}
-        onClick={() => {
-          if (confirm && !window.confirm(confirm)) return;
-          setError(null);
-          startTransition(async () => {
-            const result = await action(input);
-            if (!result.ok) setError(result.message);
-          });
-        }}
-      >
+    <span className={cn("inline-flex gap-2", stacked ? "flex-col items-start gap-1" : "flex-wrap items-center")}>
+      <Button variant={variant} size={size} disabled={pending} aria-label={rest["aria-label"]} title={rest.title} onClick={() => run(() => action(input), { confirm, onSuccess })}>
         {label}
       </Button>
-      {error ? (
-        <span role="alert" className="text-sm text-red-700">
-          {translate(error)}
-        </span>
-      ) : null}
+      <ActionError message={error} className="text-sm" />
     </span>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
-import { useMessage } from "@/components/use-message";
+import { useState } from "react";
+import { ActionError, useActionRunner } from "@/components/forms/use-action-runner";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
@@ -20,22 +20,18 @@ type Footprint = { id: string; certificateNumber: string; productName: string; v
 /** The supplier picks one of its certified footprints and ticks what the customer may see. */
 function FulfilForm({ request, footprints, onDone }: { request: Request; footprints: Footprint[]; onDone: () => void }) {
   const t = useTranslations("supply.fulfil");
-  const translate = useMessage();
-  const [pending, startTransition] = useTransition();
+  const { pending, error, run } = useActionRunner();
   const [footprintId, setFootprintId] = useState(footprints[0]?.id ?? "");
   const [fields, setFields] = useState<SharedFootprintField[]>([...SHARED_FOOTPRINT_FIELDS]);
-  const [error, setError] = useState<string | null>(null);
   if (footprints.length === 0) return <p className="text-sm text-slate-700">{t("noFootprints")}</p>;
   return (
     <form
       className="space-y-3 rounded-md border border-slate-200 p-3"
       onSubmit={(event) => {
         event.preventDefault();
-        setError(null);
-        startTransition(async () => {
-          const result = await fulfilSupplyRequestAction({ requestId: request.id, expectedVersion: request.version, footprintId, fields });
-          if (!result.ok) setError(result.fieldErrors?.footprintId?.[0] ?? result.message);
-          else onDone();
+        run(() => fulfilSupplyRequestAction({ requestId: request.id, expectedVersion: request.version, footprintId, fields }), {
+          onSuccess: onDone,
+          messageOf: (refusal) => refusal.fieldErrors?.footprintId?.[0] ?? refusal.message,
         });
       }}
     >
@@ -70,11 +66,7 @@ function FulfilForm({ request, footprints, onDone }: { request: Request; footpri
           {t("back")}
         </Button>
       </div>
-      {error ? (
-        <p role="alert" className="text-xs text-red-700">
-          {translate(error)}
-        </p>
-      ) : null}
+      <ActionError message={error} className="block" />
     </form>
   );
 }
@@ -82,22 +74,14 @@ function FulfilForm({ request, footprints, onDone }: { request: Request; footpri
 /** What the viewer may do with a request now: the supplier accepts or declines, the requester cancels. */
 export function SupplyRequestActions({ request, footprints }: { request: Request; footprints: Footprint[] }) {
   const t = useTranslations("supply.actions");
-  const translate = useMessage();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const runner = useActionRunner();
+  const { pending, error } = runner;
   const [declining, setDeclining] = useState(false);
   const [fulfilling, setFulfilling] = useState(false);
   const [reason, setReason] = useState("");
   const ref = { requestId: request.id, expectedVersion: request.version };
-
-  function run(action: () => Promise<ActionResult<unknown>>) {
-    setError(null);
-    startTransition(async () => {
-      const result = await action();
-      if (!result.ok) setError(result.fieldErrors?.reason?.[0] ?? result.message);
-      else setDeclining(false);
-    });
-  }
+  const run = (action: () => Promise<ActionResult<unknown>>, confirm?: string) =>
+    runner.run(action, { confirm, onSuccess: () => setDeclining(false), messageOf: (refusal) => refusal.fieldErrors?.reason?.[0] ?? refusal.message });
 
   if (request.actions.length === 0) return null;
   if (fulfilling) return <FulfilForm request={request} footprints={footprints} onDone={() => setFulfilling(false)} />;
@@ -125,9 +109,7 @@ export function SupplyRequestActions({ request, footprints }: { request: Request
             variant="danger"
             disabled={pending}
             aria-label={t("cancelLabel", { product: request.productName })}
-            onClick={() => {
-              if (window.confirm(t("cancelConfirm", { product: request.productName }))) run(() => cancelSupplyRequestAction(ref));
-            }}
+            onClick={() => run(() => cancelSupplyRequestAction(ref), t("cancelConfirm", { product: request.productName }))}
           >
             {t("cancel")}
           </Button>
@@ -154,11 +136,7 @@ export function SupplyRequestActions({ request, footprints }: { request: Request
           </div>
         </form>
       ) : null}
-      {error ? (
-        <p role="alert" className="text-xs text-red-700">
-          {translate(error)}
-        </p>
-      ) : null}
+      <ActionError message={error} className="block" />
     </div>
   );
 }
