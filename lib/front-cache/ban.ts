@@ -37,8 +37,8 @@ export type FrontBanOutcome = { front: string; number: string; banned: boolean; 
 /**
  * Bans every cached answer of these certificates (page in each language and JSON) at every
  * front, all at once. A front that cannot be reached keeps what it has until it expires (at most
- * its TTL, 10 s in deploy/varnish.vcl): the change itself is committed, so this never throws; it
- * logs and reports what failed.
+ * 10 s, its TTL and grace in deploy/varnish.vcl): the change itself is committed, so this never
+ * throws; it logs and reports what failed.
  */
 export async function banCertificatesAtFronts(numbers: readonly string[], env: FrontCacheEnv = process.env): Promise<FrontBanOutcome[]> {
   const { urls } = frontCachePurgeUrls(env);

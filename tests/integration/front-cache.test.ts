@@ -17,8 +17,8 @@ import { freePort } from "../support/own-postgres";
 
 /** What the backend was asked for, in order: the address and the cookie it saw. */
 const fetched: { url: string; cookie?: string }[] = [];
-/** Per address, how the echo answers: a status and headers other than 200 and none. */
-const special = new Map<string, { status: number; headers?: Record<string, string> }>();
+/** Per address, how the echo answers: a status and headers other than 200 and none, or slowly. */
+const special = new Map<string, { status: number; headers?: Record<string, string>; delayMs?: number }>();
 
 async function answer(request: http.IncomingMessage, response: http.ServerResponse) {
   const url = request.url ?? "/";
@@ -30,7 +30,8 @@ async function answer(request: http.IncomingMessage, response: http.ServerRespon
     response.end(Buffer.from(await reply.arrayBuffer()));
     return;
   }
-  const { status, headers } = special.get(url) ?? { status: 200 };
+  const { status, headers, delayMs } = special.get(url) ?? { status: 200 };
+  if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
   response.writeHead(status, { "Content-Type": "text/plain", "Cache-Control": "public, max-age=0, must-revalidate", ...headers });
   response.end(`${url} #${fetched.length}`);
 }
@@ -65,6 +66,8 @@ async function fetchesDuring(url: string, act: () => Promise<unknown>): Promise<
   await act();
   return fetched.slice(before).filter((each) => each.url === url).length;
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 const unique = (prefix: string) => `CFP-${prefix}-2026-${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
 
@@ -132,6 +135,27 @@ describe("the label page's caching front (issue 15)", () => {
     special.set(missing, { status: 404 });
     expect(await fetchesDuring(missing, async () => (await get(missing), await get(missing)))).toBe(1);
   });
+
+  it("refreshes an answer after 5 s without keeping the visitor waiting, and never serves one older than 10 s", async () => {
+    const [refreshed, idle] = [`/en/labels/${unique("FRESH")}`, `/en/labels/${unique("IDLE")}`];
+    const first = { refreshed: (await get(refreshed)).body, idle: (await get(idle)).body };
+    const firstFetched = performance.now();
+    await sleep(5_300);
+
+    // Past its 5 s, the answer is served once more while the slow instance is asked again.
+    special.set(refreshed, { status: 200, delayMs: 1_500 });
+    const started = performance.now();
+    expect((await get(refreshed)).body).toBe(first.refreshed);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    await sleep(1_800);
+    const next = await get(refreshed);
+    expect(next.body).not.toBe(first.refreshed);
+    expect(Number(next.headers.get("age"))).toBeLessThan(3);
+
+    // Nobody asked in its 10 s: the next visitor gets a new answer, not the old one.
+    await sleep(10_300 - (performance.now() - firstFetched));
+    expect(await fetchesDuring(idle, async () => expect((await get(idle)).body).not.toBe(first.idle))).toBe(1);
+  }, 20_000);
 
   it("bans every answer of one certificate, in any case of its number, and no other's", async () => {
     const [number, other] = [unique("BAN"), unique("KEEP")];
