@@ -46,7 +46,7 @@ describe("createApiClient", () => {
     expect(row.secretHash).toBe(crypto.createHash("sha256").update(clientSecret).digest("hex"));
     // Works through the whole last day in Asia/Shanghai.
     expect(row.expiresAt.toISOString()).toBe(new Date(`${addDays(todayInShanghai(), 91)}T00:00:00+08:00`).toISOString());
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, clientId), eq(auditEvents.action, "apiClient.create")));
+    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, clientId), eq(auditEvents.action, "apiClient.create"))).orderBy(auditEvents.id);
     expect(event).toMatchObject({ actorUserId: user.id, subjectOrganizationId: user.organizationId });
     expect(JSON.stringify(event.data)).not.toContain(clientSecret);
   });

@@ -42,7 +42,7 @@ describe("POST /auth/token", () => {
     const verified = await verifyAccessToken(body.access_token);
     expect(verified).toEqual({ ok: true, claims: { clientId: client.clientId, secretVersion: 1, scopes: ["applications:read", "certificates:read"] } });
 
-    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, client.clientId), eq(auditEvents.action, "apiClient.issueToken")));
+    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, client.clientId), eq(auditEvents.action, "apiClient.issueToken"))).orderBy(auditEvents.id);
     expect(events).toHaveLength(1);
     expect(events[0].actorApiClientId).toBe(client.clientId);
     // The client is part of the hashed content, and the chain still verifies.
@@ -138,7 +138,7 @@ describe("POST /auth/token", () => {
     const issued = statuses.filter((status) => status === 200).length;
     expect(issued).toBeGreaterThanOrEqual(TOKEN_ISSUANCE_POLICY.limit);
     if (statuses.includes(429)) expect(Number(retryAfter)).toBeGreaterThan(0);
-    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, client.clientId), eq(auditEvents.action, "apiClient.issueToken")));
+    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, client.clientId), eq(auditEvents.action, "apiClient.issueToken"))).orderBy(auditEvents.id);
     expect(events).toHaveLength(issued);
   });
 });

@@ -49,7 +49,7 @@ describe("sign-out", () => {
     expect(await signedInAs(user, cookie)).toBe(false);
     const [row] = await db.select().from(userSessions).where(eq(userSessions.id, cookie.sessionId));
     expect(row.endedAt).not.toBeNull();
-    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, user.id), eq(auditEvents.action, "user.signOut")));
+    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, user.id), eq(auditEvents.action, "user.signOut"))).orderBy(auditEvents.id);
     expect(events).toHaveLength(1);
   });
 
@@ -121,7 +121,7 @@ describe("sign out everywhere", () => {
     expect(await signedInAs(user, second)).toBe(false);
     const told = await db.select().from(notifications).where(eq(notifications.userId, user.id));
     expect(told.map((n) => n.kind)).toEqual(["account.sessionsEndedByOperator"]);
-    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, user.id), eq(auditEvents.action, "user.endSessions")));
+    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, user.id), eq(auditEvents.action, "user.endSessions"))).orderBy(auditEvents.id);
     expect(events[0]).toMatchObject({ actorUserId: admin.id, actorRole: "admin" });
   });
 
@@ -173,7 +173,7 @@ describe("password change", () => {
     expect(await verifyPassword(row.passwordHash, NEW_PASSWORD)).toBe(true);
     const told = await db.select().from(notifications).where(eq(notifications.userId, user.id));
     expect(told.map((n) => n.kind)).toEqual(["account.passwordChanged"]);
-    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, user.id), eq(auditEvents.action, "user.changePassword")));
+    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, user.id), eq(auditEvents.action, "user.changePassword"))).orderBy(auditEvents.id);
     expect(events).toHaveLength(1);
   });
 

@@ -239,7 +239,7 @@ describe("another region's regulator writes reference data of its own region onl
     expect(created).toMatchObject({ ok: true });
     const rows = await db.select({ region: benchmarks.region }).from(benchmarks).where(eq(benchmarks.categoryId, categoryId));
     expect(rows).toEqual([{ region: OTHER_REGION }]);
-    const trail = await db.select({ region: auditEvents.region }).from(auditEvents).where(eq(auditEvents.actorUserId, outsider.id));
+    const trail = await db.select({ region: auditEvents.region }).from(auditEvents).where(eq(auditEvents.actorUserId, outsider.id)).orderBy(auditEvents.id);
     expect(trail.map((event) => event.region)).toEqual([OTHER_REGION]);
   });
 

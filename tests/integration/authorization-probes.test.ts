@@ -368,7 +368,7 @@ describe("reference data belongs to its region", () => {
       expect(await theirs()).toEqual(before);
       const [mine] = await db.select().from(benchmarks).where(and(eq(benchmarks.categoryId, categoryId), eq(benchmarks.region, from)));
       expect(mine).toMatchObject({ value: "1", version: 1 });
-      const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, mine.id), eq(auditEvents.action, "benchmark.createVersion")));
+      const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, mine.id), eq(auditEvents.action, "benchmark.createVersion"))).orderBy(auditEvents.id);
       expect(event.region).toBe(from);
     });
   });
@@ -403,7 +403,7 @@ describe("reference data belongs to its region", () => {
     expect(national).toMatchObject({ ok: true, data: { version: 2 } });
     const regionOf = async (factorKey: string) => {
       const [latest] = await versionsOf(factorKey).then((rows) => rows.slice(-1));
-      const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, latest.id), eq(auditEvents.action, "factor.supersede")));
+      const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, latest.id), eq(auditEvents.action, "factor.supersede"))).orderBy(auditEvents.id);
       return event.region;
     };
     expect(await regionOf(pilot.factor.factorKey)).toBe("440000");

@@ -126,7 +126,7 @@ describe("battery declaration data", () => {
     expect(await save(cast.owner, form)).toEqual({ ok: true, data: { productId: product.id } });
     const [row] = await db.select().from(batteryDeclarations).where(eq(batteryDeclarations.productId, product.id));
     expect(row).toMatchObject({ batteryModel: "LY-LFP280-PACK-70", ratedEnergy: "70", serviceLifeCycles: 3000, serviceLifeYears: null, studyUrl: form.studyUrl });
-    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "batteryDeclaration.save"), eq(auditEvents.productId, product.id)));
+    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "batteryDeclaration.save"), eq(auditEvents.productId, product.id))).orderBy(auditEvents.id);
     expect(events).toHaveLength(1);
 
     // Switching to years keeps only the years' figures.

@@ -37,7 +37,7 @@ describe("a body's stage target", () => {
     actAs(reviewer);
     expect(await setStageTargetAction({ stageTargetDays: "30" })).toEqual({ ok: true, data: { stageTargetDays: 30 } });
     expect(await targetOf(body.id)).toBe(30);
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "organization.setStageTarget"), eq(auditEvents.entityId, body.id)));
+    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "organization.setStageTarget"), eq(auditEvents.entityId, body.id))).orderBy(auditEvents.id);
     expect(event).toMatchObject({ actorUserId: reviewer.id, subjectOrganizationId: body.id, fromStatus: null, toStatus: "30", data: { previous: null, stageTargetDays: 30 } });
     expect(await settingsAs(reviewer)).toMatchObject({ stageTargetDays: 30, mayEdit: true });
     expect(await settingsAs(verifier)).toMatchObject({ stageTargetDays: 30, mayEdit: false });

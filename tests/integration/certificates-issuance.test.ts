@@ -55,7 +55,7 @@ describe("issueCertificate", () => {
     });
     expect(snapshot.inventory.lines.find((line) => line.factor)?.factor).toMatchObject({ factorKey: "cn.electricity.national.2024", version: 1 });
 
-    const events = await db.select().from(auditEvents).where(eq(auditEvents.certificateId, certificate.id));
+    const events = await db.select().from(auditEvents).where(eq(auditEvents.certificateId, certificate.id)).orderBy(auditEvents.id);
     expect(events.map((event) => [event.action, event.toStatus])).toEqual([["certificate.issue", "valid"]]);
     const notes = await db.select().from(notifications).where(eq(notifications.certificateId, certificate.id));
     expect(notes).toMatchObject([{ organizationId: enterprise.id, kind: "certificateIssued" }]);

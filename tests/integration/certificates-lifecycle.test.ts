@@ -40,7 +40,7 @@ describe("suspend, reinstate, withdraw", () => {
     const again = await reinstateCertificateAction({ certificateId: certificate.id, expectedVersion: 4, reason: "" });
     expect(again).toMatchObject({ ok: false, message: "certificates.errors.notAllowedInStatus" });
 
-    const events = await db.select().from(auditEvents).where(eq(auditEvents.certificateId, certificate.id));
+    const events = await db.select().from(auditEvents).where(eq(auditEvents.certificateId, certificate.id)).orderBy(auditEvents.id);
     expect(events.map((event) => [event.action, event.fromStatus, event.toStatus])).toEqual([
       ["certificate.issue", null, "valid"],
       ["certificate.suspend", "valid", "suspended"],

@@ -192,7 +192,7 @@ describe("signing key rotation", () => {
     const lists = await db.select().from(statusListCredentials).where(eq(statusListCredentials.verificationBodyId, body.id));
     expect(lists.map((list) => list.kid)).toEqual([newKid, newKid]);
 
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "signingKey.rotate"), eq(auditEvents.subjectOrganizationId, body.id)));
+    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "signingKey.rotate"), eq(auditEvents.subjectOrganizationId, body.id))).orderBy(auditEvents.id);
     expect(event).toMatchObject({ actorUserId: reviewer.id, reason: "Yearly rotation", data: { kid: newKid, retiredKid: old.kid } });
     // The rotation's private key is sealed at rest: the stored text carries no key material in the clear.
     const [active] = keys.filter((key) => key.status === "active");
@@ -249,7 +249,7 @@ describe("credentials of earlier certificates", () => {
     const credential = await credentialOf(certificate.id);
     expect(await verify(credential.jws)).toMatchObject({ verdict: "suspended", signature: "valid" });
     expect(await publishedStatusBit(body.id, "suspension", credential.statusListIndex)).toBe(true);
-    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.certificateId, certificate.id), eq(auditEvents.action, "certificate.signCredential")));
+    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.certificateId, certificate.id), eq(auditEvents.action, "certificate.signCredential"))).orderBy(auditEvents.id);
     expect(events).toMatchObject([{ actorUserId: null, data: { number: certificate.number, kid: credential.kid, job: "credential-backfill" } }]);
 
     const again = await executeOperation(issueMissingCredentials, systemActor("credential-backfill"), {});

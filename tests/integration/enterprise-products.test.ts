@@ -47,7 +47,7 @@ describe("register a product", () => {
     if (!result.ok) return;
     const [product] = await db.select().from(products).where(eq(products.id, result.data.productId));
     expect(product).toMatchObject({ ...productInput(), organizationId: cast.enterprise.id });
-    const events = await db.select().from(auditEvents).where(eq(auditEvents.entityId, product.id));
+    const events = await db.select().from(auditEvents).where(eq(auditEvents.entityId, product.id)).orderBy(auditEvents.id);
     expect(events.map((event) => event.action)).toEqual(["product.create"]);
   });
 

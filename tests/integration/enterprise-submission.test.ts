@@ -155,7 +155,7 @@ describe("withdraw a submission", () => {
     expect((await withdrawSubmissionAction({ applicationId: application.id })).ok).toBe(true);
     expect(await applicationRow(application.id)).toMatchObject({ status: "draft", verificationBodyId: null, round: 1 });
     expect(await db.select().from(submissions).where(eq(submissions.applicationId, application.id))).toHaveLength(1);
-    const actions = await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.applicationId, application.id));
+    const actions = await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.applicationId, application.id)).orderBy(auditEvents.id);
     expect(actions.map((event) => event.action)).toEqual(["application.submit", "application.withdraw"]);
     // Submitting again is round 2.
     expect((await submitApplicationAction({ applicationId: application.id, verificationBodyId: cast.body.id })).ok).toBe(true);

@@ -49,7 +49,7 @@ describe("evidence upload", () => {
       lineId: null,
     });
     expect(storedEvidenceFiles().some((file) => file.endsWith(row.sha256))).toBe(true);
-    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "evidence.upload"), eq(auditEvents.entityId, row.id)));
+    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "evidence.upload"), eq(auditEvents.entityId, row.id))).orderBy(auditEvents.id);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ applicationId: application.id, subjectOrganizationId: owner.organizationId });
   });
@@ -194,7 +194,7 @@ describe("evidence deletion", () => {
     expect(await deleteEvidenceAction({ evidenceId: uploaded.data.id })).toMatchObject({ ok: true });
     expect(await evidenceRows(application.id)).toHaveLength(0);
     expect(storedEvidenceFiles().some((file) => file.endsWith(uploaded.data.sha256))).toBe(false);
-    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "evidence.delete"), eq(auditEvents.entityId, uploaded.data.id)));
+    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "evidence.delete"), eq(auditEvents.entityId, uploaded.data.id))).orderBy(auditEvents.id);
     expect(events).toHaveLength(1);
   });
 
@@ -220,7 +220,7 @@ describe("evidence deletion", () => {
 
     expect(await evidenceRows(application.id)).toHaveLength(1);
     expect(storedEvidenceFiles().some((file) => file.endsWith(uploaded.data.sha256))).toBe(true);
-    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "evidence.delete"), eq(auditEvents.entityId, uploaded.data.id)));
+    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "evidence.delete"), eq(auditEvents.entityId, uploaded.data.id))).orderBy(auditEvents.id);
     expect(events).toHaveLength(0);
   });
 

@@ -57,7 +57,7 @@ it("records each failed attempt, fails the job for a retry, and gives the run up
   expect(await runOf()).toMatchObject({ status: "queued", attempts: 1, lastError: "simulated statement failure" });
   for (let attempt = 2; attempt <= FACTOR_IMPACT_MAX_ATTEMPTS; attempt++) await expect(runImpactJob()).rejects.toThrow();
   expect(await runOf()).toMatchObject({ status: "failed", attempts: FACTOR_IMPACT_MAX_ATTEMPTS });
-  const given = await db.select().from(auditEvents).where(eq(auditEvents.action, "factor.impactRunFailed"));
+  const given = await db.select().from(auditEvents).where(eq(auditEvents.action, "factor.impactRunFailed")).orderBy(auditEvents.id);
   expect(given.filter((event) => (event.data as { runId?: string }).runId === result.data.impactRunId)).toHaveLength(1);
 
   // A further job finds nothing to do: the failed run stays failed, and nobody was told.

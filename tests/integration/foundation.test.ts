@@ -38,7 +38,7 @@ describe("sign-up", () => {
     const [user] = await db.select().from(users).where(eq(users.organizationId, organization.id));
     expect(user).toMatchObject({ role: "enterprise", organizationId: organization.id, email: input.email });
     expect(await verifyPassword(user.passwordHash, input.password)).toBe(true);
-    const events = await db.select().from(auditEvents).where(eq(auditEvents.entityId, organization.id));
+    const events = await db.select().from(auditEvents).where(eq(auditEvents.entityId, organization.id)).orderBy(auditEvents.id);
     expect(events.map((e) => e.action)).toEqual(["organization.register"]);
   });
 

@@ -60,7 +60,7 @@ describe("inventory import", () => {
     const cells = lines.find((line) => line.stage === "raw_material");
     expect(cells).toMatchObject({ supplierFactorValue: "3.2", supplierFactorUnit: "piece", supplierName: "Example Cell Co., Ltd." });
     expect(await revisionOf(application.id)).toBe(revision + 1);
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "inventory.import"), eq(auditEvents.applicationId, application.id)));
+    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "inventory.import"), eq(auditEvents.applicationId, application.id))).orderBy(auditEvents.id);
     expect(event.data).toMatchObject({ count: 3, fileName: "lines.csv" });
   });
 

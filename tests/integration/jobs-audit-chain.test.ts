@@ -57,7 +57,7 @@ describe("daily audit chain verification", () => {
       expect(alerts).toHaveLength(1);
       expect(alerts[0]).toMatchObject({ kind: "auditChainBroken.content", params: { id: String(ids[1]) } });
       expect(await alertsFor(otherRegulator.id)).toHaveLength(0);
-      const audited = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "audit.chainBroken"), eq(auditEvents.subjectOrganizationId, regulator.id)));
+      const audited = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "audit.chainBroken"), eq(auditEvents.subjectOrganizationId, regulator.id))).orderBy(auditEvents.id);
       expect(audited).toHaveLength(1);
       expect(audited[0]).toMatchObject({ region: REGION, data: { brokenId: ids[1], problem: "content" } });
     } finally {

@@ -157,7 +157,7 @@ describe("pg-boss on PostgreSQL", () => {
     await JOB_HANDLERS[DEAD_LETTER_QUEUE]!({ id: crypto.randomUUID(), queue: DEAD_LETTER_QUEUE, data: { queue: "pact-event-delivery", jobId, error: "partner unreachable" } });
     const [notice] = await db.select().from(notifications).where(and(eq(notifications.organizationId, operator.id), eq(notifications.kind, "jobs.failed")));
     expect(notice.params).toMatchObject({ queue: "pact-event-delivery", jobId, error: "partner unreachable" });
-    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "job.fail"), eq(auditEvents.entityId, jobId), eq(auditEvents.subjectOrganizationId, operator.id)));
+    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "job.fail"), eq(auditEvents.entityId, jobId), eq(auditEvents.subjectOrganizationId, operator.id))).orderBy(auditEvents.id);
     expect(audit).toMatchObject({ actorRole: null, data: { queue: "pact-event-delivery" } });
   });
 

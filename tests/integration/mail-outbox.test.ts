@@ -128,7 +128,7 @@ describe("the outbox", () => {
     const [row] = await rowsOf(user.id);
     expect(row).toMatchObject({ status: "failed", attempts: MAIL_MAX_ATTEMPTS });
     expect(row.lastError).toContain("ECONNREFUSED");
-    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "mail.abandon"), eq(auditEvents.entityId, row.id)));
+    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "mail.abandon"), eq(auditEvents.entityId, row.id))).orderBy(auditEvents.id);
     expect(events).toHaveLength(1);
     expect((await deliverPendingMail({ transport: down, now: later(100_000) })).attempted).toBe(0);
   });

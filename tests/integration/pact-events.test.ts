@@ -72,7 +72,7 @@ describe("a RequestCreatedEvent from a registered partner", () => {
 
     const row = await requestRow(request.id);
     expect(row).toMatchObject({ organizationId: enterprise.id, partnerId, apiClientId: client.clientId, outcome: "fulfilled", matchedFootprintIds: [document.id] });
-    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "footprintRequest.receive"), eq(auditEvents.entityId, row.id)));
+    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "footprintRequest.receive"), eq(auditEvents.entityId, row.id))).orderBy(auditEvents.id);
     expect(audit).toMatchObject({ actorApiClientId: client.clientId, subjectOrganizationId: enterprise.id });
 
     const reply = await deliveredReplyTo(request.id);
@@ -90,7 +90,7 @@ describe("a RequestCreatedEvent from a registered partner", () => {
 
     const delivery = await deliveryOf(row.id);
     expect(delivery).toMatchObject({ status: "delivered", attempts: 1, lastError: null });
-    const [delivered] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "pactEvent.deliver"), eq(auditEvents.entityId, delivery.id)));
+    const [delivered] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "pactEvent.deliver"), eq(auditEvents.entityId, delivery.id))).orderBy(auditEvents.id);
     expect(delivered).toMatchObject({ subjectOrganizationId: enterprise.id, actorRole: null });
   });
 
@@ -242,7 +242,7 @@ describe("delivery to the partner's host", () => {
     await deliverDuePactEvents({ agent: host.agent! });
     const abandoned = await deliveryOf(row.id);
     expect(abandoned).toMatchObject({ status: "abandoned", attempts: 1, lastError: "token:401" });
-    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "pactEvent.abandon"), eq(auditEvents.entityId, abandoned.id)));
+    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "pactEvent.abandon"), eq(auditEvents.entityId, abandoned.id))).orderBy(auditEvents.id);
     expect(audit.data).toMatchObject({ error: "token:401", attempts: 1 });
     const inbox = await getInboxPage(await actorFor(enterpriseUser), "unfulfilled");
     expect(inbox.requests.map((entry) => [entry.eventId, entry.outcome, entry.reply.status])).toContainEqual([request.id, "fulfilled", "abandoned"]);

@@ -142,7 +142,7 @@ describe("issueMissingFootprints (start-up backfill)", () => {
     expect(published).toMatchObject({ deprecatedAt: null });
     expect(deprecated).toMatchObject({ deprecationReason: "withdrawn" });
     expect(productFootprintProblems(published.document)).toEqual([]);
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "footprint.publish"), eq(auditEvents.entityId, published.id)));
+    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "footprint.publish"), eq(auditEvents.entityId, published.id))).orderBy(auditEvents.id);
     expect(event).toMatchObject({ certificateId: valid.certificate.id, actorRole: null });
 
     // Nothing is published twice.

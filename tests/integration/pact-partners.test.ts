@@ -47,7 +47,7 @@ describe("registerPartner", () => {
     expect(openSecret(row.sealedClientSecret, `pact-partner:${partnerId}`).toString("utf8")).toBe("s3cret-from-the-customer");
     // Sealed for its own row: copied onto another partner it does not open.
     expect(() => openSecret(row.sealedClientSecret, `pact-partner:${crypto.randomUUID()}`)).toThrow();
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "pactPartner.register"), eq(auditEvents.entityId, partnerId)));
+    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "pactPartner.register"), eq(auditEvents.entityId, partnerId))).orderBy(auditEvents.id);
     expect(event).toMatchObject({ actorUserId: user.id, subjectOrganizationId: user.organizationId, data: { baseUrl: "https://pact.customer.example.com/api", clientId: "carbonlabel-yuxin" } });
     expect(JSON.stringify(event.data)).not.toContain("s3cret");
   });
@@ -90,7 +90,7 @@ describe("updatePartner and removePartner", () => {
     await executeOperation(updatePartner, await actorFor(user), { ...input({ clientSecret: "rotated" }), partnerId });
     const [rotated] = await partnersOf(user.organizationId);
     expect(openSecret(rotated.sealedClientSecret, `pact-partner:${partnerId}`).toString("utf8")).toBe("rotated");
-    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "pactPartner.update"), eq(auditEvents.entityId, partnerId)));
+    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "pactPartner.update"), eq(auditEvents.entityId, partnerId))).orderBy(auditEvents.id);
     expect(events.map((event) => (event.data as { secretChanged: boolean }).secretChanged)).toEqual([false, true]);
   });
 
@@ -104,7 +104,7 @@ describe("updatePartner and removePartner", () => {
     expect(await executeOperation(removePartner, await actorFor(user), { partnerId })).toMatchObject({ ok: false, error: expect.any(NotFoundError) });
     // Its host may be registered again.
     await registered(user);
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "pactPartner.remove"), eq(auditEvents.entityId, partnerId)));
+    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "pactPartner.remove"), eq(auditEvents.entityId, partnerId))).orderBy(auditEvents.id);
     expect(event).toMatchObject({ actorUserId: user.id });
   });
 

@@ -113,7 +113,7 @@ describe("building scenarios", () => {
     const after = await state(application.id);
     expect(after.application).toEqual(before.application);
     expect(after.lines).toEqual(before.lines);
-    const actions = await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, created.data.scenarioId));
+    const actions = await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, created.data.scenarioId)).orderBy(auditEvents.id);
     expect(actions.map((row) => row.action).sort()).toEqual(["scenario.create", "scenario.saveChange"]);
   });
 
@@ -268,7 +268,7 @@ describe("from scenario to a new draft", () => {
     expect(scenario.convertedApplicationId).toBe(applicationId);
     // The new draft calculates to what the scenario showed: 200 MWh × 0.4 × 0.052 = 4 160 kg → 0.416 + 0.306.
     expect(await ok(calculateApplication, { applicationId })).toMatchObject({ result: "0.722" });
-    const audit = await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.applicationId, applicationId));
+    const audit = await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.applicationId, applicationId)).orderBy(auditEvents.id);
     expect(audit.map((row) => row.action)).toContain("application.create");
     expect((await run(draftFromScenario, { scenarioId })).ok).toBe(false);
   });

@@ -120,7 +120,7 @@ describe("factor versions", () => {
       expect.objectContaining({ params: expect.objectContaining({ number: affectedNumber, shift: "25.0", factor: `${factor.factorKey} v2` }) }),
     ]);
     expect(await noticesOf(there.enterprise.id)).toEqual([]);
-    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "factor.impactRun"), eq(auditEvents.entityId, current[0].id)));
+    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "factor.impactRun"), eq(auditEvents.entityId, current[0].id))).orderBy(auditEvents.id);
     expect(audit).toMatchObject({ region: here.region, actorUserId: null, data: expect.objectContaining({ runId, affectedCertificates: [affectedNumber] }) });
 
     // Running the job again notifies nobody twice.
@@ -175,7 +175,7 @@ describe("factor versions", () => {
     // A failed run is not claimed again, and the page shows it failed.
     expect(await asSystem(claimFactorImpactRun, { leaseSeconds: 300 })).toBeNull();
     expect((await recentImpactRuns((await getCurrentUser())!)).find((run) => run.id === runId)).toMatchObject({ status: "failed", attempts: FACTOR_IMPACT_MAX_ATTEMPTS });
-    const audits = await db.select().from(auditEvents).where(eq(auditEvents.action, "factor.impactRunFailed"));
+    const audits = await db.select().from(auditEvents).where(eq(auditEvents.action, "factor.impactRunFailed")).orderBy(auditEvents.id);
     expect(audits.filter((event) => (event.data as { runId?: string }).runId === runId)).toHaveLength(1);
   });
 

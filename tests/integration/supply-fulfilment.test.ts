@@ -63,7 +63,7 @@ describe("fulfilSupplyRequest", () => {
     expect(shared).not.toHaveProperty("dataQuality");
     expect(JSON.stringify(shared)).not.toContain("Aluminium casing");
     expect(JSON.stringify(shared)).not.toContain("lines");
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, requestId), eq(auditEvents.action, "supplyRequest.fulfil")));
+    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, requestId), eq(auditEvents.action, "supplyRequest.fulfil"))).orderBy(auditEvents.id);
     expect(event).toMatchObject({ actorUserId: supplier.enterpriseUser.id, data: { footprintId: supplier.footprint.id, fields: ["verification", "primaryDataShare"] } });
     const kinds = (await db.select().from(notifications).where(eq(notifications.organizationId, customer.organizationId))).map((note) => note.kind);
     expect(kinds).toContain("supply.fulfilled");

@@ -88,7 +88,7 @@ describe("importing a PACT ProductFootprint file", () => {
     expect(row).toMatchObject({ footprintId: document.id, companyName: document.companyName, productName: document.productNameCompany, declaredUnit: "piece", fileName: "footprint.json" });
     expect(new Decimal(row.value).equals(perUnit)).toBe(true);
     expect(row.verification).toEqual(document.pcf.verification);
-    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "supplierFootprint.import"), eq(auditEvents.entityId, row.id)));
+    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "supplierFootprint.import"), eq(auditEvents.entityId, row.id))).orderBy(auditEvents.id);
     expect(audit).toMatchObject({ actorUserId: customer.id, subjectOrganizationId: customer.organizationId, data: expect.objectContaining({ footprintId: document.id, selfDeclared: false }) });
 
     const supply = await getSupplyRequestsPage(actor, supplyFiltersSchema.parse({}));

@@ -47,7 +47,7 @@ describe("flagApplicationsDependingOn", () => {
     const notes = await db.select().from(notifications).where(and(eq(notifications.organizationId, first.customer.organizationId), eq(notifications.kind, "supply.dependency.suspended")));
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({ applicationId: first.draft.id });
-    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "supplierFootprint.flag"), eq(auditEvents.entityId, first.draft.id)));
+    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "supplierFootprint.flag"), eq(auditEvents.entityId, first.draft.id))).orderBy(auditEvents.id);
     expect(events).toHaveLength(1);
 
     const inventory = await listInventoryPage(first.customerActor, first.draft.id, 1);
@@ -115,7 +115,7 @@ describe("flagApplicationsDependingOn", () => {
     expect(await executeOperation(flagChangedSupplierCertificates, job, undefined)).toMatchObject({ ok: true, data: { flagged: 0 } });
     expect(await flagsOfLine()).toEqual([{ change: "superseded" }]);
     expect(await supersededNotices()).toHaveLength(1);
-    const audits = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "supplierFootprint.flag"), eq(auditEvents.entityId, draft.id)));
+    const audits = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "supplierFootprint.flag"), eq(auditEvents.entityId, draft.id))).orderBy(auditEvents.id);
     expect(audits.map((event) => (event.data as { change: string }).change)).toEqual(["superseded"]);
 
     // A later version of the old certificate (it expires) is another change, but not a second supersession.

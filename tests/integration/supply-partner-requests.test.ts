@@ -142,7 +142,7 @@ describe("a supply request to a PACT partner", () => {
     const [imported] = await db.select().from(importedFootprints).where(eq(importedFootprints.id, answered.importedFootprintId!));
     // The footprint carries the certificate credential its body signed on this platform: verified.
     expect(imported).toMatchObject({ organizationId: customer.organizationId, footprintId: document.id, partnerId, credentialVerdict: "valid", fileName: `${host.baseUrl}/3/events` });
-    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "supplyRequest.fulfil"), eq(auditEvents.entityId, request.id)));
+    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "supplyRequest.fulfil"), eq(auditEvents.entityId, request.id))).orderBy(auditEvents.id);
     expect(audit).toMatchObject({ subjectOrganizationId: customer.organizationId, actorApiClientId: expect.any(String) });
     const notified = await db.select().from(notifications).where(and(eq(notifications.organizationId, customer.organizationId), eq(notifications.kind, "supply.fulfilledByPartner")));
     expect(notified).toHaveLength(1);
@@ -294,7 +294,7 @@ describe("importing a footprint from a registered partner's URL", () => {
     expect(host.footprintReads).toContain(`/3/footprints/${document.id}`);
     const [row] = await db.select().from(importedFootprints).where(eq(importedFootprints.footprintId, document.id));
     expect(row).toMatchObject({ organizationId: customer.organizationId, partnerId, fileName: `${host.baseUrl}/3/footprints/${document.id}`, credentialVerdict: "valid" });
-    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "supplierFootprint.import"), eq(auditEvents.entityId, row.id)));
+    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "supplierFootprint.import"), eq(auditEvents.entityId, row.id))).orderBy(auditEvents.id);
     expect(audit).toMatchObject({ subjectOrganizationId: customer.organizationId, actorUserId: customer.id });
 
     // By its id alone, a second footprint.

@@ -174,7 +174,7 @@ describe("footprint request expiry job", () => {
 
     const [request] = await db.select().from(supplyRequests).where(eq(supplyRequests.id, requestId));
     expect(request.status).toBe("expired");
-    const audits = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, requestId), eq(auditEvents.action, "supplyRequest.expire")));
+    const audits = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, requestId), eq(auditEvents.action, "supplyRequest.expire"))).orderBy(auditEvents.id);
     expect(audits).toHaveLength(1);
     const told = await db
       .select({ organizationId: notifications.organizationId })

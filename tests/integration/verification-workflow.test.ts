@@ -156,7 +156,7 @@ describe("the verification journey", () => {
       "certificateIssued",
       "changesRequested",
     ]);
-    const trail = await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.applicationId, id));
+    const trail = await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.applicationId, id)).orderBy(auditEvents.id);
     expect(trail.map((event) => event.action)).toEqual(
       expect.arrayContaining(["application.accept", "application.plan", "inspection.record", "finding.raise", "finding.respond", "finding.close", "line.verify", "application.recommend", "application.approve", "certificate.issue"]),
     );
