@@ -31,7 +31,7 @@ async function viewAs(user: Setup["reviewer"], applicationId: string) {
 async function decisionState(applicationId: string) {
   const [application] = await db.select({ status: applications.status, version: applications.version }).from(applications).where(eq(applications.id, applicationId));
   const [issued] = await db.select({ n: count() }).from(certificates).where(eq(certificates.applicationId, applicationId));
-  const [audited] = await db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.applicationId, applicationId)).orderBy(auditEvents.id);
+  const [audited] = await db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.applicationId, applicationId));
   return { application, certificates: issued.n, auditEvents: audited.n };
 }
 
