@@ -31,15 +31,13 @@ async function step(...commands) {
   if (failed !== undefined) process.exit(failed);
 }
 
-const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-
-await step(run("ESLint", npm, ["run", "lint"]), run("TypeScript check", npm, ["run", "typecheck"]));
-await step(run("unit tests", npm, ["run", "test:unit"]));
+await step(run("ESLint", "npm", ["run", "lint"]), run("TypeScript check", "npm", ["run", "typecheck"]));
+await step(run("unit tests", "npm", ["run", "test:unit"]));
 // The same build the Playwright servers would make (scripts/start.mjs skips it when it is newer
 // than the sources): nothing in it depends on the environment but the directory it goes to.
 const e2eBuild = run("end-to-end build", process.execPath, [path.join(root, "scripts", "start.mjs"), "--build-only"], {
   ...process.env,
   NEXT_DIST_DIR: process.env.E2E_DIST_DIR || ".next-e2e",
 });
-await step(run("integration tests", npm, ["run", "test:integration"]), e2eBuild);
-await step(run("end-to-end tests", npm, ["run", "test:e2e"]));
+await step(run("integration tests", "npm", ["run", "test:integration"]), e2eBuild);
+await step(run("end-to-end tests", "npm", ["run", "test:e2e"]));
