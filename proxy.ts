@@ -3,6 +3,7 @@ import { databaseOutage } from "@/db/availability";
 import { clientErrorResponse, isCrossOriginAction, isMalformedPath } from "@/lib/http/client-error";
 import { newNonce, securityHeaders } from "@/lib/http/security-headers";
 import { LABEL_PAGE_CACHE_CONTROL } from "@/lib/http/label-page-routes";
+import { SESSION_COOKIES } from "@/lib/http/registry-route";
 import { isLocale, LOCALE_COOKIE, LOCALES, localeFromAcceptLanguage, type Locale } from "@/lib/i18n/config";
 import enPlatform from "@/lib/i18n/messages/en/platform.json";
 import zhPlatform from "@/lib/i18n/messages/zh-CN/platform.json";
@@ -19,7 +20,6 @@ import zhPlatform from "@/lib/i18n/messages/zh-CN/platform.json";
  *   logged as a client error (lib/http/client-error.ts), before Next.js would fail them with a 500.
  */
 const PROTECTED = ["/enterprise", "/verifier", "/regulator", "/admin", "/account"];
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 const HEALTH = "/api/health";
 const UNAVAILABLE_TEXT: Record<Locale, typeof enPlatform.unavailable> = { en: enPlatform.unavailable, "zh-CN": zhPlatform.unavailable };
 

@@ -13,8 +13,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /**
- * An address no route matches. The app has two root layouts (app/(site) and the public label
- * page's), so no layout encloses such an address: this page draws the site's document itself.
+ * An address no route matches. The root layout is in a route group (app/(site)), so no layout
+ * encloses such an address: this page draws the site's document itself.
  */
 export default async function GlobalNotFound() {
   const [locale, header] = await Promise.all([getLocale(), loadSiteHeader()]);

@@ -1,6 +1,6 @@
 import { RootBoundary } from "@/components/layout/root-boundary";
 
-/** See RootBoundary: the top segment's not-found, outside both root layouts. */
+/** See RootBoundary: the top segment's not-found, outside the root layout. */
 export default function RootNotFound() {
   return <RootBoundary />;
 }

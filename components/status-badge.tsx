@@ -28,5 +28,10 @@ export function ApplicationStatusBadge({ status }: { status: ApplicationStatus }
 
 export function CertificateStatusBadge({ status }: { status: CertificateStatus }) {
   const t = useTranslations("common.certificateStatus");
-  return <Badge tone={CERTIFICATE_TONES[status]}>{t(status)}</Badge>;
+  return <CertificateStatusBadgeText status={status} text={t(status)} />;
+}
+
+/** The same badge with its text translated by the caller: for a page rendered without hooks (lib/http/static-html.ts). */
+export function CertificateStatusBadgeText({ status, text }: { status: CertificateStatus; text: string }) {
+  return <Badge tone={CERTIFICATE_TONES[status]}>{text}</Badge>;
 }

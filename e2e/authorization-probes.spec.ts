@@ -103,10 +103,12 @@ const TARGETS: Record<string, Target> = {
   "page /signup": { access: "public", reason: "sign-up" },
   "page /registry": { access: "public", reason: "public registry of issued labels" },
   "route /registry/export": { access: "public", reason: "the public registry as CSV (public fields only)" },
+  "route /registry/static": { access: "public", reason: "the public registry as HTML without scripts, for a visitor who is not signed in (/registry is rewritten here)" },
+  "route /language/[locale]": { access: "public", reason: "remembers a language choice (a cookie) and leads back to a path on this site" },
   "page /help": { access: "public", reason: "how the platform works, and whom to contact" },
   "page /terms": { access: "public", reason: "terms of use (sign-up links to them)" },
   "page /privacy": { access: "public", reason: "privacy policy (sign-up links to it)" },
-  "page /[locale]/labels/[certificateNumber]": { access: "public", reason: "the QR code's public verification page (/labels/N in the visitor's language, or /en/labels/N)" },
+  "route /[locale]/labels/[certificateNumber]": { access: "public", reason: "the QR code's public verification page, HTML without scripts (/labels/N in the visitor's language, or /en/labels/N)" },
   "route /api/auth/[...nextauth]": { access: "public", reason: "Auth.js endpoints (sign-in itself)" },
   "route /api/health": { access: "public", reason: "health check" },
   "route /api/labels/[number]": { access: "public", reason: "the public verification page as JSON" },
@@ -275,12 +277,12 @@ const TARGETS: Record<string, Target> = {
   },
 };
 
-/** Every page.tsx and route.ts under app/, as "page /path/[param]" (route groups dropped). */
+/** Every page.tsx and route.ts(x) under app/, as "page /path/[param]" (route groups dropped). */
 function appEntries(): string[] {
   const appDir = path.resolve(__dirname, "../app");
   return fs
     .readdirSync(appDir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && (entry.name === "page.tsx" || entry.name === "route.ts"))
+    .filter((entry) => entry.isFile() && (entry.name === "page.tsx" || /^route\.tsx?$/.test(entry.name)))
     .map((entry) => {
       const segments = path.relative(appDir, entry.parentPath).split(path.sep).filter((segment) => segment && !/^\(.*\)$/.test(segment));
       return `${entry.name === "page.tsx" ? "page" : "route"} /${segments.join("/")}`;

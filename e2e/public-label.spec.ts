@@ -1,8 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import labelsCatalog from "../lib/i18n/messages/en/labels.json";
+import navCatalog from "../lib/i18n/messages/en/nav.json";
+import zhLabelsCatalog from "../lib/i18n/messages/zh-CN/labels.json";
 import registryCatalog from "../lib/i18n/messages/en/registry.json";
-import { useEnglish } from "./support";
+import { signIn, useEnglish } from "./support";
 
 const p = labelsCatalog.public;
 const PHONE = { width: 390, height: 844 };
@@ -48,5 +50,53 @@ test.describe("public verification page on a phone", () => {
 
     const pdf = await request.get(`/api/certificates/${number}/label?format=pdf&lang=en`);
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
+
+    // Sent without scripts: nothing for the phone to download, parse or run but HTML and a stylesheet.
+    await page.goto(`/labels/${number}`);
+    expect(await page.locator("script").count()).toBe(0);
+    // The phone's menu is a disclosure the browser opens itself; its language choice is a link to the page in Chinese.
+    const menu = page.getByRole("navigation", { name: navCatalog.menu });
+    await expect(menu).toBeHidden();
+    await page.locator("summary").click();
+    await expect(menu).toBeVisible();
+    await expect(menu.getByRole("link", { name: "English" })).toHaveAttribute("aria-current", "page");
+    await menu.getByRole("link", { name: "中文" }).click();
+    await expect(page).toHaveURL(new RegExp(`/zh-CN/labels/${number}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(zhLabelsCatalog.public.statusNow.valid);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+test.describe("public registry without scripts", () => {
+  test("a visitor who is not signed in gets it as HTML alone: the search form, the language choice and the router's page for a signed-in one", async ({ page, context }) => {
+    await useEnglish(context);
+    await page.goto("/registry");
+    await expect(page.getByRole("heading", { level: 1, name: registryCatalog.title })).toBeVisible();
+    expect(await page.locator("script").count()).toBe(0);
+
+    // The search is a GET form: its choices land in the address, and the results follow them.
+    await page.getByLabel(registryCatalog.status).selectOption("valid");
+    await page.getByLabel(registryCatalog.sort).selectOption("grade");
+    await page.getByRole("button", { name: registryCatalog.search }).click();
+    await expect(page).toHaveURL(/\/registry\?(?=.*status=valid)(?=.*sort=grade)/);
+    await expect(page.getByLabel(registryCatalog.status)).toHaveValue("valid");
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The language choice remembers Chinese and comes back to the same search.
+    const search = new URL(page.url()).search;
+    await page.getByRole("group", { name: navCatalog.language }).getByRole("link", { name: "中文" }).click();
+    await page.waitForURL((url) => url.pathname === "/registry" && url.search === search);
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+    expect((await context.cookies()).find((cookie) => cookie.name === "NEXT_LOCALE")?.value).toBe("zh-CN");
+    await expect(page.getByRole("link", { name: "English" }).first()).toBeAttached();
+  });
+
+  test("a signed-in visitor gets the router's page, with their own header", async ({ page, context }) => {
+    await useEnglish(context);
+    await signIn(page, "laptop@demo.carbonlabel.org");
+    await page.goto("/registry");
+    await expect(page.getByRole("heading", { level: 1, name: registryCatalog.title })).toBeVisible();
+    expect(await page.locator("script").count()).toBeGreaterThan(0);
+    await expect(page.getByRole("link", { name: /^CFP-/ }).first()).toBeVisible();
   });
 });

@@ -39,7 +39,7 @@ const ROUTES = pageRoutes();
 
 function expectSecurityHeaders(headers: Record<string, string>, url: string) {
   const cached = CACHED_PAGE.test(new URL(url, "https://localhost").pathname);
-  expect(headers["content-security-policy"], url).toMatch(cached ? /script-src 'self' 'unsafe-inline';/ : /script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(headers["content-security-policy"], url).toMatch(cached ? /script-src 'none';/ : /script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
   expect(headers["content-security-policy"], url).toContain("frame-ancestors 'none'");
   expect(headers["x-frame-options"], url).toBe("DENY");
   expect(headers["x-content-type-options"], url).toBe("nosniff");

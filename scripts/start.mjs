@@ -17,7 +17,7 @@ const env = {
   AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
 };
 
-const SOURCES = ["app", "components", "lib", "db", "drizzle", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "package.json"];
+const SOURCES = ["app", "components", "lib", "db", "drizzle", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "package.json", "scripts/build-label-assets.mjs"];
 
 function newestMtime(target) {
   if (!fs.existsSync(target)) return 0;
@@ -32,8 +32,8 @@ const buildId = path.join(root, distDir, "BUILD_ID");
 const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
 const sourcesAt = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
 if (builtAt < sourcesAt) {
-  console.log("[carbonlabel] building the app (next build)…");
-  const build = spawnSync("npx", ["next", "build"], { cwd: root, env, stdio: "inherit" });
+  console.log("[carbonlabel] building the app (npm run build)…");
+  const build = spawnSync("npm", ["run", "build"], { cwd: root, env, stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

@@ -1,5 +1,3 @@
-"use client";
-
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { labelDownloadPath, type LabelFormat } from "@/lib/certificates/label-path";
 import type { CertificateStatus } from "@/lib/enums";
@@ -7,11 +5,10 @@ import type { Locale } from "@/lib/i18n/config";
 import { cn } from "@/lib/utils";
 
 /*
- * The public certificate page, drawn from text the server has already translated and formatted.
- * It is a client component for one reason: React sends a server component's output twice — as
- * HTML and again as the payload that hydrates the page — while a client component's output is
- * sent once, as HTML, beside its props. The page is what a QR code opens on a phone, so its
- * weight counts (issue 15: at most 25 KB of HTML). It holds no state and loads nothing.
+ * The public certificate page, drawn from text the server has already translated and formatted
+ * (public-view.ts beside the route). Plain components, no hooks: the page is sent as HTML with no
+ * scripts (app/[locale]/labels/[certificateNumber]/route.tsx), since it holds no state and loads
+ * nothing.
  */
 
 export type PublicFact = { term: string; value: string; mono?: boolean };

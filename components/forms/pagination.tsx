@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { buttonVariants } from "@/components/ui/button";
+import type { LinkComponent } from "@/components/ui/link-component";
 import { hrefWithParams } from "@/lib/utils";
 
 type Props = {
@@ -27,23 +28,47 @@ export function pageLinks(path: string, params: Record<string, string | number |
 }
 
 /** Previous/next links of a server-paged list; pages live in the URL, so every page is linkable. */
-export function Pagination({ label, previousHref, nextHref, position, previousLabel, nextLabel }: Props) {
+export function Pagination({ previousLabel, nextLabel, ...props }: Props) {
   const t = useTranslations("common.pagination");
+  return (
+    <PaginationLinks
+      {...props}
+      Link={Link}
+      texts={{
+        previous: previousLabel ?? t("previous"),
+        next: nextLabel ?? t("next"),
+        position: props.position ? t("position", props.position) : null,
+      }}
+    />
+  );
+}
+
+/**
+ * The same links with their texts translated by the caller and the caller's link: for a page
+ * rendered without hooks or the router (lib/http/static-html.ts), plain anchors.
+ */
+export function PaginationLinks({
+  label,
+  previousHref,
+  nextHref,
+  texts,
+  Link: RouteLink,
+}: Pick<Props, "label" | "previousHref" | "nextHref"> & { texts: { previous: string; next: string; position: string | null }; Link: LinkComponent }) {
   const link = buttonVariants({ variant: "secondary", size: "sm" });
   return (
     <nav aria-label={label} className="flex flex-wrap items-center justify-between gap-3 text-sm">
       {previousHref ? (
-        <Link className={link} href={previousHref} rel="prev">
-          {previousLabel ?? t("previous")}
-        </Link>
+        <RouteLink className={link} href={previousHref} rel="prev">
+          {texts.previous}
+        </RouteLink>
       ) : (
         <span />
       )}
-      {position ? <p className="text-slate-700">{t("position", position)}</p> : null}
+      {texts.position ? <p className="text-slate-700">{texts.position}</p> : null}
       {nextHref ? (
-        <Link className={link} href={nextHref} rel="next">
-          {nextLabel ?? t("next")}
-        </Link>
+        <RouteLink className={link} href={nextHref} rel="next">
+          {texts.next}
+        </RouteLink>
       ) : (
         <span />
       )}

@@ -4,9 +4,7 @@ import { useLocale } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { setLocaleAction } from "@/lib/actions/session/set-locale";
-import { LOCALES, type Locale } from "@/lib/i18n/config";
-
-const LABELS: Record<Locale, string> = { "zh-CN": "中文", en: "English" };
+import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/config";
 
 /** `label`: the group's accessible name, translated by the server (the header hands the browser no catalog for it). */
 export function LanguageSwitcher({ label }: { label: string }) {
@@ -30,7 +28,7 @@ export function LanguageSwitcher({ label }: { label: string }) {
           }
           className="ui-language-option"
         >
-          {LABELS[option]}
+          {LOCALE_NAMES[option]}
         </button>
       ))}
     </div>

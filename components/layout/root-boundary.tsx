@@ -19,13 +19,12 @@ const rootBoundaryDocument = cache(async () => {
 });
 
 /**
- * What the app's top segment shows for a 404, 403 or 401 that no root layout caught. There are
- * two root layouts below it (app/(site), the label page's app/[locale]), so it has none and draws
- * its own document; neither layout throws these, so in practice it never shows. It exists because
+ * What the app's top segment shows for a 404, 403 or 401 that no root layout caught. The root
+ * layout is below it (app/(site), a route group), so it has none and draws its own document; that
+ * layout throws none of these, so in practice it never shows. It exists because
  * the router puts the top segment's boundaries into every page's payload, and Next.js's own are
- * English-only and several times the size. It reads nothing of the request (that would stop the
- * label page being cached), so it cannot know the visitor's language: it offers the start page,
- * which can, in both.
+ * English-only and several times the size. It reads nothing of the request, so it cannot know the
+ * visitor's language: it offers the start page, which can, in both.
  */
 export async function RootBoundary() {
   return rootBoundaryDocument();

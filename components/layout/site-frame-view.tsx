@@ -5,28 +5,13 @@ import { FrameLink, OutsideSiteProvider } from "./frame-link";
 import { LanguageSwitcher } from "./language-switcher";
 import { MobileNav } from "./mobile-nav";
 import { NavLinks } from "./nav-links";
-
-type FrameLinkText = { href: string; label: string };
-
-/** Everything the frame says, translated on the server (components/layout/site-frame.tsx). */
-export type SiteFrameText = {
-  skipToContent: string;
-  appName: string;
-  mainNav: string;
-  language: string;
-  menu: string;
-  items: FrameLinkText[];
-  /** Signed out: the sign-in link's text. */
-  signIn: string | null;
-  user: { label: string; organization: string; signOut: string; bell: { label: string; unread: number } } | null;
-  /** Signed in with an address not yet confirmed. */
-  verifyEmail: { notice: string; link: string } | null;
-  footer: { operator: string; label: string; links: FrameLinkText[] };
-};
+import { SiteFrameLayout } from "./site-frame-layout";
+import type { SiteFrameText } from "./site-frame-text";
 
 /**
- * The frame of every page: skip link, header, main region, footer. A client component that only
- * lays out the text it is given, so a page's payload carries that text once, not the markup too.
+ * The site's frame, with its controls: the notification bell, the language switcher, the account
+ * and the phone's menu. A client component that only lays out the text it is given, so a page's
+ * payload carries that text once, not the markup too.
  */
 export function SiteFrameView({
   frame,
@@ -42,20 +27,12 @@ export function SiteFrameView({
   const { user } = frame;
   return (
     <OutsideSiteProvider value={outsideSite}>
-      <a href="#main" className="ui-skip-link">
-        {frame.skipToContent}
-      </a>
-      <header className="border-b border-slate-200 bg-white">
-        <div className="ui-header-bar">
-          <FrameLink href="/" className="ui-brand">
-            <span aria-hidden>CO₂</span>
-            <span>{frame.appName}</span>
-          </FrameLink>
-          {/* A workspace has up to a dozen entries: they wrap onto a second row instead of running under the controls. */}
-          <nav aria-label={frame.mainNav} className="hidden min-w-0 flex-1 py-1 lg:block">
-            <NavLinks items={frame.items} className="flex flex-wrap items-center gap-1" />
-          </nav>
-          <div className="ml-auto flex items-center gap-2">
+      <SiteFrameLayout
+        frame={frame}
+        Link={FrameLink}
+        nav={<NavLinks items={frame.items} className="flex flex-wrap items-center gap-1" />}
+        controls={
+          <>
             {user ? <NotificationBell {...user.bell} /> : null}
             <div className="hidden lg:block">
               <LanguageSwitcher label={frame.language} />
@@ -84,36 +61,21 @@ export function SiteFrameView({
               userLabel={user?.label ?? null}
               signOutAction={signOutAction}
             />
-          </div>
-        </div>
-        {frame.verifyEmail ? (
-          <div role="status" className="border-t border-amber-200 bg-amber-50 px-4 py-2 text-center text-sm text-amber-900">
-            {frame.verifyEmail.notice}{" "}
-            <FrameLink href="/account/preferences" className="font-medium underline">
-              {frame.verifyEmail.link}
-            </FrameLink>
-          </div>
-        ) : null}
-      </header>
-      <main id="main" className="ui-main">
+          </>
+        }
+        notice={
+          frame.verifyEmail ? (
+            <div role="status" className="border-t border-amber-200 bg-amber-50 px-4 py-2 text-center text-sm text-amber-900">
+              {frame.verifyEmail.notice}{" "}
+              <FrameLink href="/account/preferences" className="font-medium underline">
+                {frame.verifyEmail.link}
+              </FrameLink>
+            </div>
+          ) : null
+        }
+      >
         {children}
-      </main>
-      <footer className="mt-12 border-t border-slate-200 bg-white">
-        <div className="ui-footer-bar">
-          <p>{frame.footer.operator}</p>
-          <nav aria-label={frame.footer.label}>
-            <ul className="flex flex-wrap gap-1">
-              {frame.footer.links.map((link) => (
-                <li key={link.href}>
-                  <FrameLink href={link.href} className="ui-footer-link">
-                    {link.label}
-                  </FrameLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        </div>
-      </footer>
+      </SiteFrameLayout>
     </OutsideSiteProvider>
   );
 }

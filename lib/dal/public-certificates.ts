@@ -254,6 +254,8 @@ export async function getRegistryPage(query: RegistryQuery) {
   return { ...result, categories, bodies };
 }
 
+export type RegistryPage = Awaited<ReturnType<typeof getRegistryPage>>;
+
 /** Every match of a registry search (up to REGISTRY_EXPORT_LIMIT), in its order, for the CSV export. */
 export async function exportRegistry(query: Omit<RegistryQuery, "page">) {
   const today = todayInShanghai();

@@ -12,8 +12,7 @@ import { securityHeaders } from "./security-headers";
  * - `/labels/N` asked for as JSON goes to the JSON route, as a page (HTML or the router's
  *   payload) to the page in the visitor's language: the language cookie, else the first of ours
  *   in Accept-Language (as localeFromAcceptLanguage), else the default;
- * - the page's security headers, with the policy of a cached page (no nonce), and its
- *   Cache-Control.
+ * - the page's security headers, with the policy of a page without scripts, and its Cache-Control.
  */
 
 /** A well-formed certificate number, in either case (the page normalizes it). */
@@ -59,7 +58,7 @@ export function labelPageRewrites({ locales, defaultLocale, cookie }: SiteLangua
  * The page's response headers. HSTS and upgrade-insecure-requests only behind HTTPS: Caddy (or
  * any TLS-terminating proxy) says so in X-Forwarded-Proto, as proxy.ts reads it for other pages.
  */
-export function labelPageHeaders({ locales, development }: { locales: readonly Locale[]; development: boolean }): HeaderRule[] {
+export function labelPageHeaders({ locales }: { locales: readonly Locale[] }): HeaderRule[] {
   const overHttps: HasCondition = { type: "header", key: "x-forwarded-proto", value: "https" };
   // `/labels/N` and `/<language>/labels/N` in one source (the segment before is optional), N
   // well-formed: the paths the proxy leaves out; it gives the others the same headers.
@@ -67,7 +66,8 @@ export function labelPageHeaders({ locales, development }: { locales: readonly L
   return [false, true].map((https) => ({
     source,
     headers: Object.entries({
-      ...securityHeaders({ nonce: null, https, development }),
+      // The page has no scripts, in development too (no nonce: no script may run).
+      ...securityHeaders({ nonce: null, https, development: false }),
       "Cache-Control": LABEL_PAGE_CACHE_CONTROL,
     }).map(([key, value]) => ({ key, value })),
     ...(https ? { has: [overHttps] } : {}),
@@ -76,8 +76,7 @@ export function labelPageHeaders({ locales, development }: { locales: readonly L
 }
 
 /**
- * Next.js would let a shared cache serve the page for a minute, to everyone, and writes its own
- * Vary (no language): instead a cache asks again every time and gets a 304 only for the same page
- * (each language's page has its own ETag), so a status change and the language both hold.
+ * Next.js would let a shared cache serve the page for a minute, to everyone, with no language in
+ * its Vary: instead a cache asks again every time, so a status change and the language both hold.
  */
 export const LABEL_PAGE_CACHE_CONTROL = "public, max-age=0, must-revalidate";

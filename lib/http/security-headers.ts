@@ -5,13 +5,11 @@
  * page's chunks, and no other script runs. Styles allow inline *attributes*: recharts and
  * React set `style="…"` on elements, which a nonce cannot cover.
  *
- * A page served from the render cache (the public label page) was made once for every visitor,
- * so its inline scripts carry no nonce and their content (the page's data) has no fixed hash:
- * its policy allows inline scripts and scripts from this origin only. That page shows no input
- * of its visitor and React escapes every value it shows, so nothing a visitor sends becomes markup.
+ * The public label page is sent without scripts (app/[locale]/labels/[certificateNumber]/route.tsx)
+ * and was made once for every visitor, so it has no nonce: its policy allows no script at all.
  */
 type SecurityContext = {
-  /** Null for a page served from the render cache. */
+  /** Null for a page sent without scripts: the public label page, served from the render cache. */
   nonce: string | null;
   /** Served over HTTPS (directly or behind a TLS-terminating proxy): HSTS and upgrades apply. */
   https: boolean;
@@ -22,7 +20,7 @@ type SecurityContext = {
 export function contentSecurityPolicy({ nonce, https, development }: SecurityContext): string {
   const directives = [
     "default-src 'self'",
-    `script-src 'self' ${nonce ? `'nonce-${nonce}' 'strict-dynamic'` : "'unsafe-inline'"}${development ? " 'unsafe-eval'" : ""}`,
+    nonce ? `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}` : "script-src 'none'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",

@@ -3,6 +3,9 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "zh-CN";
 export const LOCALE_COOKIE = "NEXT_LOCALE";
 
+/** Each language by its own name, as a language switcher offers it. */
+export const LOCALE_NAMES: Record<Locale, string> = { "zh-CN": "中文", en: "English" };
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }

@@ -43,16 +43,16 @@ describe("security headers (issue 11, defect 6)", () => {
     expect(https.headers.get("strict-transport-security")).toContain("max-age=");
   });
 
-  it("gives the cached public label page a policy without a nonce: inline and same-origin scripts only", async () => {
+  it("gives the public label page, sent without scripts and cached for everyone, a policy that allows no script", async () => {
     const policy = contentSecurityPolicy({ ...context, nonce: null });
-    expect(policy).toContain("script-src 'self' 'unsafe-inline';");
+    expect(policy).toContain("script-src 'none';");
     expect(policy).not.toContain("nonce-");
     expect(policy).not.toContain("strict-dynamic");
     // A well-formed number's page never reaches the proxy (tests/unit/platform/label-page-routes.test.ts);
     // a malformed one's does, and is served from the render cache all the same.
     for (const path of ["/labels/CFP_CQ", "/en/labels/CFP_CQ"]) {
       const response = await proxy(new NextRequest(`http://localhost${path}`));
-      expect(response.headers.get("content-security-policy"), path).toContain("script-src 'self' 'unsafe-inline';");
+      expect(response.headers.get("content-security-policy"), path).toContain("script-src 'none';");
       expect(response.headers.get("x-frame-options"), path).toBe("DENY");
       expect(response.headers.get("cache-control"), path).toBe("public, max-age=0, must-revalidate");
     }
