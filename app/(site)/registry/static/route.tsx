@@ -2,6 +2,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { renderStaticPage } from "@/components/layout/static-page";
 import { RegistryView } from "@/components/registry/registry-view";
 import { getRegistryPage } from "@/lib/dal/public-certificates";
+import { answeringUnavailable } from "@/lib/http/unavailable";
 import { DEFAULT_LOCALE, isLocale, LOCALES } from "@/lib/i18n/config";
 import { registryQuerySchema } from "@/lib/validation/schemas/certificates";
 
@@ -12,8 +13,9 @@ import { registryQuerySchema } from "@/lib/validation/schemas/certificates";
  * comparing products opens it on any device, and it needs no code in the browser: the search is
  * a GET form, the pages and the CSV export are links. In the visitor's language (cookie, else
  * browser); its language choice links through /language/<code>, which remembers the choice.
+ * A database outage while it runs answers 503 with Retry-After, as the proxy does before it.
  */
-export async function GET(request: Request) {
+export const GET = answeringUnavailable(async (request: Request) => {
   const url = new URL(request.url);
   const query = registryQuerySchema.parse(Object.fromEntries(url.searchParams));
   const [result, visitorLocale] = await Promise.all([getRegistryPage(query), getLocale()]);
@@ -44,4 +46,4 @@ export async function GET(request: Request) {
     ),
   });
   return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
-}
+});
