@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { RegistryView } from "@/components/registry/registry-view";
-import { getRegistryPage } from "@/lib/dal/public-certificates";
+import { registryViewProps } from "@/components/registry/registry-view-props";
+import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
 import { registryQuerySchema } from "@/lib/validation/schemas/certificates";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,24 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function RegistryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const query = registryQuerySchema.parse(await searchParams);
-  const [result, t, common, pagination, format, locale] = await Promise.all([
-    getRegistryPage(query),
-    getTranslations("registry"),
-    getTranslations("common"),
-    getTranslations("common.pagination"),
-    getFormatter(),
-    getLocale(),
-  ]);
-  return (
-    <RegistryView
-      query={query}
-      result={result}
-      locale={locale}
-      t={t}
-      common={common}
-      pagination={pagination}
-      formatDate={(value) => format.dateTime(new Date(value), { dateStyle: "medium" })}
-      Link={Link}
-    />
-  );
+  const visitorLocale = await getLocale();
+  const props = await registryViewProps(query, isLocale(visitorLocale) ? visitorLocale : DEFAULT_LOCALE);
+  return <RegistryView {...props} Link={Link} />;
 }

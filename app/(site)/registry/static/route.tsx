@@ -1,7 +1,7 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
 import { renderStaticPage } from "@/components/layout/static-page";
 import { RegistryView } from "@/components/registry/registry-view";
-import { getRegistryPage } from "@/lib/dal/public-certificates";
+import { registryViewProps } from "@/components/registry/registry-view-props";
 import { answeringUnavailable } from "@/lib/http/unavailable";
 import { DEFAULT_LOCALE, isLocale, LOCALES } from "@/lib/i18n/config";
 import { registryQuerySchema } from "@/lib/validation/schemas/certificates";
@@ -18,32 +18,16 @@ import { registryQuerySchema } from "@/lib/validation/schemas/certificates";
 export const GET = answeringUnavailable(async (request: Request) => {
   const url = new URL(request.url);
   const query = registryQuerySchema.parse(Object.fromEntries(url.searchParams));
-  const [result, visitorLocale] = await Promise.all([getRegistryPage(query), getLocale()]);
+  const visitorLocale = await getLocale();
   const locale = isLocale(visitorLocale) ? visitorLocale : DEFAULT_LOCALE;
-  const [t, common, pagination, format] = await Promise.all([
-    getTranslations({ locale, namespace: "registry" }),
-    getTranslations({ locale, namespace: "common" }),
-    getTranslations({ locale, namespace: "common.pagination" }),
-    getFormatter({ locale }),
-  ]);
+  const props = await registryViewProps(query, locale);
   // The address the visitor asked for: /registry and its query (this route's own path is the rewrite's).
   const here = `/registry${url.search}`;
   const html = await renderStaticPage({
     locale,
-    title: t("title"),
+    title: props.t("title"),
     languages: LOCALES.map((option) => ({ locale: option, href: `/language/${option}?next=${encodeURIComponent(here)}`, current: option === locale })),
-    children: (
-      <RegistryView
-        query={query}
-        result={result}
-        locale={locale}
-        t={t}
-        common={common}
-        pagination={pagination}
-        formatDate={(value) => format.dateTime(new Date(value), { dateStyle: "medium" })}
-        Link="a"
-      />
-    ),
+    children: <RegistryView {...props} Link="a" />,
   });
   return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
 });
